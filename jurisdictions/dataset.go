@@ -1,0 +1,283 @@
+package jurisdictions
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Dataset is a validated, indexed set of facts. A Dataset is read-only once built and safe for
+// concurrent use.
+type Dataset struct {
+	Jurisdictions map[string]*Jurisdiction
+	Agencies      map[string]*Agency
+	Norms         map[string]*Norm
+	Agreements    map[string]*Agreement
+
+	// Revision identifies the facts: a hash of every file's name and bytes, layers included.
+	Revision string
+	// Files lists the fact files the dataset was built from, in load order.
+	Files []string
+}
+
+var (
+	defaultOnce sync.Once
+	defaultDS   *Dataset
+	defaultErr  error
+)
+
+// Default returns the embedded default dataset, loaded once.
+func Default() (*Dataset, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(embedded, "data")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultDS, defaultErr = LoadFS(sub, "jurisdictions/data")
+	})
+	return defaultDS, defaultErr
+}
+
+// EmbeddedFS returns the embedded fact files (their root is the folder holding us.yaml).
+func EmbeddedFS() fs.FS {
+	sub, _ := fs.Sub(embedded, "data")
+	return sub
+}
+
+// LoadFS loads and validates every .yaml file under fsys. prefix is prepended to file names in
+// error messages.
+func LoadFS(fsys fs.FS, prefix string) (*Dataset, error) {
+	files, err := ReadFS(fsys, prefix)
+	if err != nil {
+		return nil, err
+	}
+	return Build(files...)
+}
+
+// LoadDir loads and validates the fact files under a directory (or a single file) on disk.
+func LoadDir(dir string) (*Dataset, error) {
+	files, err := ReadPath(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Build(files...)
+}
+
+// ReadPath parses the fact files at path: a .yaml file, or every .yaml file below a directory.
+func ReadPath(p string) ([]*File, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("reading facts: %w", err)
+	}
+	if !st.IsDir() {
+		data, err := readCapped(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
+		if err != nil {
+			return nil, err
+		}
+		f, err := ParseFile(p, data)
+		if err != nil {
+			return nil, err
+		}
+		return []*File{f}, nil
+	}
+	return ReadFS(os.DirFS(p), p)
+}
+
+// ReadFS parses every .yaml and .yml file below fsys, in lexical order, reporting all errors.
+func ReadFS(fsys fs.FS, prefix string) ([]*File, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading facts under %s: %w", prefix, err)
+	}
+	slices.Sort(names)
+	var files []*File
+	var errs Errors
+	for _, n := range names {
+		shown := path.Join(prefix, n)
+		data, err := readCapped(fsys, n, shown)
+		if err != nil {
+			return nil, err
+		}
+		f, err := ParseFile(shown, data)
+		if err != nil {
+			if es, ok := err.(Errors); ok {
+				errs = append(errs, es...)
+				continue
+			}
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return files, nil
+}
+
+func readCapped(fsys fs.FS, name, shown string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", shown, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", shown, err)
+	}
+	if st.Size() > MaxFileSize {
+		return nil, Errors{{File: shown, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte (8 MiB) cap", st.Size(), MaxFileSize)}}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", shown, err)
+	}
+	return data, nil
+}
+
+// Build makes a validated dataset from parsed files. Ids must be unique across the files.
+func Build(files ...*File) (*Dataset, error) {
+	ds := &Dataset{
+		Jurisdictions: map[string]*Jurisdiction{},
+		Agencies:      map[string]*Agency{},
+		Norms:         map[string]*Norm{},
+		Agreements:    map[string]*Agreement{},
+	}
+	errs := ds.add(files, false)
+	errs = append(errs, ds.Validate()...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	ds.Revision = revision("", files)
+	return ds, nil
+}
+
+// Layer returns a new dataset: ds with the files laid on top. An entity in the files replaces the
+// one with the same id in ds; within the files themselves ids must be unique. ds is unchanged.
+func (ds *Dataset) Layer(files ...*File) (*Dataset, error) {
+	out := &Dataset{
+		Jurisdictions: cloneMap(ds.Jurisdictions),
+		Agencies:      cloneMap(ds.Agencies),
+		Norms:         cloneMap(ds.Norms),
+		Agreements:    cloneMap(ds.Agreements),
+		Files:         slices.Clone(ds.Files),
+	}
+	errs := out.add(files, true)
+	errs = append(errs, out.Validate()...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	out.Revision = revision(ds.Revision, files)
+	return out, nil
+}
+
+func cloneMap[V any](m map[string]V) map[string]V {
+	out := make(map[string]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func revision(base string, files []*File) string {
+	h := sha256.New()
+	h.Write([]byte(base))
+	for _, f := range files {
+		fmt.Fprintf(h, "\x00%s\x00", f.Name)
+		b, _ := json.Marshal(f) // deterministic: struct fields in order, no maps
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// add puts the files' entities into ds. With replace, an id already in ds is replaced, but an id
+// written twice within files is still an error.
+func (ds *Dataset) add(files []*File, replace bool) Errors {
+	var errs Errors
+	seen := map[string]Pos{}
+	dup := func(kind, id string, p Pos) bool {
+		key := kind + "\x00" + id
+		if prev, ok := seen[key]; ok {
+			errs = append(errs, &Error{File: p.File, Line: p.Line, Field: "id", Msg: fmt.Sprintf("%s id %q is already defined at %s:%d", kind, id, prev.File, prev.Line)})
+			return true
+		}
+		seen[key] = p
+		return false
+	}
+	for _, f := range files {
+		ds.Files = append(ds.Files, f.Name)
+		for i, j := range f.Jurisdictions {
+			if j == nil {
+				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("jurisdictions[%d]", i), Msg: "empty entry"})
+				continue
+			}
+			if dup("jurisdiction", j.ID, j.pos.at) {
+				continue
+			}
+			if _, ok := ds.Jurisdictions[j.ID]; ok && !replace {
+				errs = append(errs, &Error{File: f.Name, Line: j.pos.at.Line, Field: "id", Msg: fmt.Sprintf("jurisdiction id %q is already defined", j.ID)})
+				continue
+			}
+			ds.Jurisdictions[j.ID] = j
+		}
+		for i, a := range f.Agencies {
+			if a == nil {
+				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("agencies[%d]", i), Msg: "empty entry"})
+				continue
+			}
+			if dup("agency", a.ID, a.pos.at) {
+				continue
+			}
+			ds.Agencies[a.ID] = a
+		}
+		for i, n := range f.Norms {
+			if n == nil {
+				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("norms[%d]", i), Msg: "empty entry"})
+				continue
+			}
+			if dup("norm", n.ID, n.pos.at) {
+				continue
+			}
+			ds.Norms[n.ID] = n
+		}
+		for i, g := range f.Agreements {
+			if g == nil {
+				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("agreements[%d]", i), Msg: "empty entry"})
+				continue
+			}
+			if g.ID == "" && g.Agency != "" {
+				signed := "pending"
+				if g.Signed != nil {
+					signed = string(*g.Signed)
+				}
+				g.ID = g.Agency + "#" + g.Model + "#" + signed
+			}
+			if dup("agreement", g.ID, g.pos.at) {
+				continue
+			}
+			ds.Agreements[g.ID] = g
+		}
+	}
+	return errs
+}

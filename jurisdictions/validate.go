@@ -1,0 +1,294 @@
+package jurisdictions
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var (
+	idPattern   = regexp.MustCompile(`^us(/[a-z0-9]+(-[a-z0-9]+)*)*$`)
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+type checker struct {
+	ds   *Dataset
+	errs Errors
+}
+
+func (c *checker) fail(p *positions, field, format string, args ...any) {
+	c.errs = append(c.errs, &Error{File: p.at.File, Line: p.line(field), Field: field, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) oneOf(p *positions, field, v string, valid []string) {
+	if !slices.Contains(valid, v) {
+		if v == "" {
+			c.fail(p, field, "missing; valid values: %s", strings.Join(valid, ", "))
+			return
+		}
+		c.fail(p, field, "%q is not valid; valid values: %s", v, strings.Join(valid, ", "))
+	}
+}
+
+func (c *checker) required(p *positions, field, v string) {
+	if strings.TrimSpace(v) == "" {
+		c.fail(p, field, "required")
+	}
+}
+
+func (c *checker) url(p *positions, field, v string) {
+	if v == "" {
+		c.fail(p, field, "required: a URL where the source can be read")
+		return
+	}
+	if !strings.HasPrefix(v, "https://") && !strings.HasPrefix(v, "http://") {
+		c.fail(p, field, "%q is not an http(s) URL", v)
+	}
+}
+
+func (c *checker) jurisdiction(p *positions, field, id string) {
+	if _, ok := c.ds.Jurisdictions[id]; !ok {
+		c.fail(p, field, "unknown jurisdiction %q", id)
+	}
+}
+
+func (c *checker) agency(p *positions, field, id string) {
+	if _, ok := c.ds.Agencies[id]; !ok {
+		c.fail(p, field, "unknown agency %q", id)
+	}
+}
+
+// Validate checks ids, references, kinds, dates and required fields across the whole dataset.
+// It returns every problem found, sorted by file and line.
+func (ds *Dataset) Validate() Errors {
+	c := &checker{ds: ds}
+	for _, id := range sortedKeys(ds.Jurisdictions) {
+		c.checkJurisdiction(ds.Jurisdictions[id])
+	}
+	for _, id := range sortedKeys(ds.Agencies) {
+		c.checkAgency(ds.Agencies[id])
+	}
+	for _, id := range sortedKeys(ds.Norms) {
+		c.checkNorm(ds.Norms[id])
+	}
+	for _, id := range sortedKeys(ds.Agreements) {
+		c.checkAgreement(ds.Agreements[id])
+	}
+	slices.SortStableFunc(c.errs, func(a, b *Error) int {
+		if a.File != b.File {
+			return strings.Compare(a.File, b.File)
+		}
+		return a.Line - b.Line
+	})
+	return c.errs
+}
+
+func (c *checker) checkJurisdiction(j *Jurisdiction) {
+	p := &j.pos
+	c.required(p, "name", j.Name)
+	c.oneOf(p, "kind", j.Kind, JurisdictionKinds)
+	if !idPattern.MatchString(j.ID) {
+		c.fail(p, "id", "%q is not a valid id (lower-case, path-like, starting with us: us/tx/travis-county)", j.ID)
+		return
+	}
+	if j.Kind == "nation" {
+		if j.Parent != "" {
+			c.fail(p, "parent", "a nation has no parent")
+		}
+	} else {
+		if j.Parent == "" {
+			c.fail(p, "parent", "required: the jurisdiction's legal parent")
+		} else {
+			c.jurisdiction(p, "parent", j.Parent)
+			if !strings.HasPrefix(j.ID, j.Parent+"/") || !slugPattern.MatchString(strings.TrimPrefix(j.ID, j.Parent+"/")) {
+				c.fail(p, "id", "%q must be its parent's id %q followed by /<slug>", j.ID, j.Parent)
+			}
+		}
+	}
+	// no cycles in the parent chain
+	seen := map[string]bool{j.ID: true}
+	for cur := c.ds.Jurisdictions[j.Parent]; cur != nil; cur = c.ds.Jurisdictions[cur.Parent] {
+		if seen[cur.ID] {
+			c.fail(p, "parent", "the parent chain of %q loops back through %q", j.ID, cur.ID)
+			break
+		}
+		seen[cur.ID] = true
+	}
+	for i, cid := range j.Counties {
+		f := fmt.Sprintf("counties[%d]", i)
+		cj, ok := c.ds.Jurisdictions[cid]
+		if !ok {
+			c.fail(p, "counties", "%s: unknown jurisdiction %q", f, cid)
+			continue
+		}
+		if cj.Kind != "county" && cj.Kind != "city-county" {
+			c.fail(p, "counties", "%s: %q is a %s, not a county", f, cid, cj.Kind)
+		}
+	}
+	for _, aid := range j.BooksInto {
+		c.agency(p, "books_into", aid)
+	}
+	if j.Kind == "state" && j.USPS == "" {
+		c.fail(p, "usps", "required for a state")
+	}
+	if j.Checked != nil {
+		if j.Checked.Date == "" {
+			c.fail(p, "checked", "date is required")
+		}
+		c.required(p, "checked", j.Checked.Note)
+	}
+}
+
+func (c *checker) checkAgency(a *Agency) {
+	p := &a.pos
+	c.required(p, "name", a.Name)
+	c.oneOf(p, "kind", a.Kind, AgencyKinds)
+	if a.Jurisdiction == "" {
+		c.fail(p, "jurisdiction", "required: the jurisdiction that owns the agency")
+		return
+	}
+	c.jurisdiction(p, "jurisdiction", a.Jurisdiction)
+	if !idPattern.MatchString(a.ID) || !strings.HasPrefix(a.ID, a.Jurisdiction+"/") {
+		c.fail(p, "id", "%q must be its jurisdiction's id %q followed by /<slug>", a.ID, a.Jurisdiction)
+	}
+	for _, jid := range a.OperatesIn {
+		c.jurisdiction(p, "operates_in", jid)
+	}
+	for _, jid := range a.BoundBy {
+		c.jurisdiction(p, "bound_by", jid)
+	}
+	if len(a.BoundBy) > 0 && (a.BoundBySource == nil || a.BoundBySource.Citation == "" || a.BoundBySource.URL == "") {
+		c.fail(p, "bound_by_source", "required with bound_by: the citation and url that set which rules bind this agency")
+	}
+}
+
+func (c *checker) checkNorm(n *Norm) {
+	p := &n.pos
+	c.required(p, "title", n.Title)
+	c.required(p, "citation", n.Citation)
+	c.url(p, "url", n.URL)
+	c.oneOf(p, "type", n.Type, NormTypes)
+	if n.Jurisdiction == "" {
+		c.fail(p, "jurisdiction", "required: the jurisdiction that made the norm")
+	} else {
+		c.jurisdiction(p, "jurisdiction", n.Jurisdiction)
+		if !idPattern.MatchString(n.ID) || !strings.HasPrefix(n.ID, n.Jurisdiction+"/") {
+			c.fail(p, "id", "%q must be its jurisdiction's id %q followed by /<slug>", n.ID, n.Jurisdiction)
+		}
+	}
+	if n.Effective == nil {
+		c.fail(p, "effective", "required: the date the norm applies from (YYYY-MM-DD)")
+	} else {
+		if n.Enacted != nil && *n.Enacted > *n.Effective {
+			c.fail(p, "enacted", "%s is after the effective date %s", *n.Enacted, *n.Effective)
+		}
+		for field, d := range map[string]*Date{"expired": n.Expired, "repealed": n.Repealed, "enjoined": n.Enjoined, "rescinded": n.Rescinded} {
+			if d != nil && *d < *n.Effective {
+				c.fail(p, field, "%s is before the effective date %s", *d, *n.Effective)
+			}
+		}
+	}
+	if !n.IsVerified() && strings.TrimSpace(n.Note) == "" {
+		c.fail(p, "note", "required when verified is false: say what could not be verified")
+	}
+	for _, s := range n.Sources {
+		c.url(p, "sources", s)
+	}
+	if len(n.Effects) == 0 {
+		c.fail(p, "effects", "required: at least one effect (prohibits, restricts, permits, requires, preempts, limits-cooperation)")
+	}
+	for _, e := range n.Effects {
+		if e != nil {
+			c.checkEffect(n, e)
+		}
+	}
+}
+
+func (c *checker) checkEffect(n *Norm, e *Effect) {
+	p := &e.pos
+	c.oneOf(p, "type", e.Type, EffectTypes)
+	for _, m := range e.Models {
+		c.oneOf(p, "models", m, Models)
+	}
+	only := func(field string, set bool, types ...string) {
+		if set && !slices.Contains(types, e.Type) {
+			c.fail(p, field, "only applies to effects of type %s, not %q", strings.Join(types, ", "), e.Type)
+		}
+	}
+	only("duty", e.Duty != "", "requires")
+	only("restriction", e.Restriction != "", "restricts")
+	only("defers_to_lower", e.DefersToLower, "permits")
+	only("voids", len(e.Voids) > 0, "preempts")
+	only("extent", e.Extent != "", "limits-cooperation")
+	switch e.Type {
+	case "requires":
+		c.oneOf(p, "duty", e.Duty, Duties)
+	case "restricts":
+		c.required(p, "restriction", e.Restriction)
+	case "preempts":
+		if len(e.Voids) == 0 {
+			c.fail(p, "voids", "required for preempts: the extents of local policy it voids (%s)", strings.Join(Extents, ", "))
+		}
+		for _, v := range e.Voids {
+			c.oneOf(p, "voids", v, Extents)
+		}
+	case "limits-cooperation":
+		if e.Extent != "" {
+			c.oneOf(p, "extent", e.Extent, Extents)
+		}
+	}
+	if n.Effective != nil {
+		if e.From != nil && *e.From < *n.Effective {
+			c.fail(p, "from", "%s is before the norm's effective date %s", *e.From, *n.Effective)
+		}
+	}
+	if e.From != nil && e.Until != nil && *e.Until <= *e.From {
+		c.fail(p, "until", "%s is not after from %s", *e.Until, *e.From)
+	}
+	if r := e.Reaches; r != nil {
+		for _, k := range r.Kinds {
+			c.oneOf(p, "reaches", k, AgencyKinds)
+		}
+		for _, l := range r.Levels {
+			c.oneOf(p, "reaches", l, Levels)
+		}
+		for _, jid := range r.Jurisdictions {
+			c.jurisdiction(p, "reaches", jid)
+		}
+		for _, aid := range r.Agencies {
+			c.agency(p, "reaches", aid)
+		}
+		for _, aid := range r.Except {
+			c.agency(p, "reaches", aid)
+		}
+	}
+}
+
+func (c *checker) checkAgreement(g *Agreement) {
+	p := &g.pos
+	if g.Agency == "" {
+		c.fail(p, "agency", "required")
+	} else {
+		c.agency(p, "agency", g.Agency)
+	}
+	c.oneOf(p, "model", g.Model, Models)
+	if g.Status == "" {
+		g.Status = "active"
+	}
+	c.oneOf(p, "status", g.Status, AgreementStatuses)
+	if g.Signed == nil && g.Status != "pending" {
+		c.fail(p, "signed", "required unless status is pending")
+	}
+	if g.Signed != nil && g.Terminated != nil && *g.Terminated < *g.Signed {
+		c.fail(p, "terminated", "%s is before the signed date %s", *g.Terminated, *g.Signed)
+	}
+	if g.Status == "terminated" && g.Terminated == nil {
+		c.fail(p, "terminated", "required when status is terminated: the date the agreement ended")
+	}
+	c.required(p, "source", g.Source)
+	c.url(p, "url", g.URL)
+	if g.Verified != nil && !*g.Verified && strings.TrimSpace(g.Note) == "" {
+		c.fail(p, "note", "required when verified is false: say what could not be verified")
+	}
+}

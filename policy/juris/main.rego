@@ -1,0 +1,66 @@
+# METADATA
+# title: Entry points
+# description: |
+#   data.juris.agency answers {agency, model, as_of}; data.juris.locality answers
+#   {locality, as_of}. Bad input gives {"errors": [...]} saying what is wrong, never an empty
+#   result. as_of defaults to today (UTC) when left out.
+# entrypoint: true
+package juris
+
+date_pattern := `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+
+as_of := input.as_of if {
+	input.as_of
+} else := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10)
+
+valid_date(d) if {
+	is_string(d)
+	regex.match(date_pattern, d)
+	time.parse_ns("2006-01-02", d)
+}
+
+date_errors contains sprintf("as_of %v is not a date written YYYY-MM-DD", [input.as_of]) if {
+	"as_of" in object.keys(input)
+	not valid_date(input.as_of)
+}
+
+agency_errors contains "agency is required: an agency id such as us/tx/travis-county/sheriff" if {
+	not input.agency
+}
+
+agency_errors contains sprintf("unknown agency %v: no agency has that id (find ids with `juris explain NAME`)", [input.agency]) if {
+	input.agency
+	not data.facts.agencies[input.agency]
+}
+
+agency_errors contains sprintf("model is required; valid models: %s", [concat(", ", sort(models))]) if {
+	not input.model
+}
+
+agency_errors contains sprintf("unknown model %v; valid models: %s", [input.model, concat(", ", sort(models))]) if {
+	input.model
+	not input.model in models
+}
+
+agency_errors contains msg if some msg in date_errors
+
+locality_errors contains "locality is required: a jurisdiction id such as us/tx/austin" if {
+	not input.locality
+}
+
+locality_errors contains sprintf("unknown locality %v: no jurisdiction has that id (find ids with `juris explain NAME`)", [input.locality]) if {
+	input.locality
+	not data.facts.jurisdictions[input.locality]
+}
+
+locality_errors contains msg if some msg in date_errors
+
+# agency is the decision on the agency question for the input.
+agency := {"errors": sort(agency_errors)} if {
+	count(agency_errors) > 0
+} else := object.union(agency_decision(input.agency, input.model, as_of), {"revision": data.facts.revision})
+
+# locality is the decision on the locality question for the input.
+locality := {"errors": sort(locality_errors)} if {
+	count(locality_errors) > 0
+} else := object.union(locality_decision(input.locality, as_of), {"revision": data.facts.revision})

@@ -1,0 +1,177 @@
+# Norms in time and in scope
+#
+# When a norm is in force, which level of government made it, which agencies it binds and
+# which agencies each of its effects reaches. Facts are read from data.facts (see
+# jurisdictions.Dataset.Document for its shape).
+package juris
+
+# The three 287(g) models.
+models := {"jail-enforcement", "task-force", "warrant-service-officer"}
+
+# ---------------------------------------------------------------- time
+
+end_fields := ["expired", "repealed", "enjoined", "rescinded"]
+
+# in_force holds when norm n applies on date d (dates are YYYY-MM-DD strings, which sort in
+# date order).
+in_force(n, d) if {
+	n.effective <= d
+	not ended(n, d)
+}
+
+ended(n, d) if {
+	some k in end_fields
+	n[k] <= d
+}
+
+# ended_on is the earliest date that ended norm n on or before d, with the event's name.
+ended_on(n, d) := min({[n[k], k] | some k in end_fields; n[k] <= d})
+
+# effect_start is the date effect e of norm n starts to apply.
+effect_start(n, e) := object.get(e, "from", n.effective)
+
+effect_active(n, e, d) if {
+	in_force(n, d)
+	effect_start(n, e) <= d
+	not effect_over(e, d)
+}
+
+effect_over(e, d) if e.until <= d
+
+# ---------------------------------------------------------------- levels
+
+level_rank := {"nation": 0, "state": 1, "district": 1, "territory": 1}
+
+level_names := ["federal", "state", "local"]
+
+# jurisdiction_level is 0 for the nation, 1 for a state, 2 for anything below.
+jurisdiction_level(jid) := object.get(level_rank, data.facts.jurisdictions[jid].kind, 2)
+
+norm_level(n) := jurisdiction_level(n.jurisdiction)
+
+# agency_level names whether an agency belongs to a state or to a local government.
+agency_level(a) := level_names[jurisdiction_level(a.jurisdiction)]
+
+# ---------------------------------------------------------------- binding
+
+# independent_kinds are agency kinds that do not answer to the government of the jurisdiction
+# that owns them: a sheriff is elected county-wide and answers to the state, so county (and
+# city) policies do not bind the sheriff's office.
+independent_kinds := {"sheriff"}
+
+# bound_by is the set of jurisdictions whose norms bind agency a: an explicit, cited bound_by
+# list on the agency, or by default the owning jurisdiction and its legal ancestors (a city's
+# legal parent is the state, not the county it lies in).
+bound_by(a) := {j | some j in a.bound_by} if {
+	a.bound_by
+} else := {j |
+	some j in data.facts.index.ancestors[a.jurisdiction]
+	not independent_of(a, j)
+}
+
+independent_of(a, j) if {
+	a.kind in independent_kinds
+	j == a.jurisdiction
+}
+
+binds(a, n) if n.jurisdiction in bound_by(a)
+
+# ---------------------------------------------------------------- reach
+
+# reaches holds when effect e applies to agency a (which the norm already binds).
+reaches(a, e) if {
+	r := object.get(e, "reaches", {})
+	reach_selects(a, r)
+	not a.id in object.get(r, "except", [])
+}
+
+reach_selects(a, r) if a.id in r.agencies
+
+reach_selects(a, r) if {
+	not r.agencies
+	reach_kind(a, r)
+	reach_level(a, r)
+	reach_jail(a, r)
+	reach_jurisdiction(a, r)
+}
+
+reach_kind(_, r) if not r.kinds
+
+reach_kind(a, r) if a.kind in r.kinds
+
+reach_level(_, r) if not r.levels
+
+reach_level(a, r) if agency_level(a) in r.levels
+
+reach_jail(_, r) if not "runs_jail" in object.keys(r)
+
+reach_jail(a, r) if a.runs_jail == r.runs_jail
+
+reach_jurisdiction(_, r) if not r.jurisdictions
+
+reach_jurisdiction(a, r) if {
+	some j in data.facts.index.ancestors[a.jurisdiction]
+	j in r.jurisdictions
+}
+
+# specificity ranks how narrowly an effect is aimed (lex specialis): a named agency beats
+# everything; otherwise one point for each narrowing of the agencies reached, and one for
+# naming fewer than all three models.
+specificity(e) := 10 if {
+	e.reaches.agencies
+} else := n if {
+	r := object.get(e, "reaches", {})
+	n := count({k | some k in ["kinds", "levels", "runs_jail", "jurisdictions"]; k in object.keys(r)}) + models_narrowed(e)
+}
+
+models_narrowed(e) := 1 if count(e.models) < count(models)
+
+models_narrowed(e) := 0 if count(e.models) >= count(models)
+
+# ---------------------------------------------------------------- preemption
+
+# preemptors is the set of preempts effects in force on d that void local policies of the
+# jurisdiction jid (made by a higher level of government that jid lies within).
+preemptors(jid, d) := {p |
+	some anc in data.facts.index.ancestors[jid]
+	anc != jid
+	some pid in object.get(data.facts.index.norms_by_jurisdiction, anc, [])
+	pn := data.facts.norms[pid]
+	norm_level(pn) < jurisdiction_level(jid)
+	some i, pe in pn.effects
+	pe.type == "preempts"
+	effect_active(pn, pe, d)
+	preempt_covers(pe, jid)
+	p := object.union(norm_record(pid, pn, i, pe), {"voids": pe.voids})
+}
+
+preempt_covers(pe, _) if not pe.reaches.jurisdictions
+
+preempt_covers(pe, jid) if {
+	some j in data.facts.index.ancestors[jid]
+	j in pe.reaches.jurisdictions
+}
+
+# extent_of is how far a local effect limits cooperation: a local 287(g) ban prohibits; a
+# limits-cooperation policy says its own extent (undefined when the sources do not settle it).
+extent_of(e) := "prohibits" if e.type == "prohibits"
+
+extent_of(e) := e.extent if e.type == "limits-cooperation"
+
+# ---------------------------------------------------------------- records
+
+# norm_record is the part of a reason that comes from the norm and the effect.
+norm_record(nid, n, i, e) := {
+	"norm": nid,
+	"effect_index": i,
+	"effect": e.type,
+	"title": n.title,
+	"citation": n.citation,
+	"url": n.url,
+	"jurisdiction": n.jurisdiction,
+	"level": level_names[norm_level(n)],
+	"rank": norm_level(n),
+	"since": effect_start(n, e),
+	"verified": n.verified,
+	"summary": object.get(e, "sentence", ""),
+}

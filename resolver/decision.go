@@ -1,0 +1,148 @@
+package resolver
+
+// Reason is one norm that decided, or helped decide, a question.
+type Reason struct {
+	Norm      string `json:"norm"`
+	Title     string `json:"title"`
+	Citation  string `json:"citation"`
+	URL       string `json:"url"`
+	Effect    string `json:"effect"`
+	Level     string `json:"level"`
+	Since     string `json:"since"`
+	Verified  bool   `json:"verified"`
+	Principle string `json:"principle"`
+	// Sentence is one sentence a researcher can read: what the norm does here, or why it was
+	// set aside.
+	Sentence string `json:"sentence"`
+	// Summary is the fact file's own plain-words summary of the effect, where it has one.
+	Summary string `json:"summary,omitempty"`
+}
+
+// Conflict names norms the law leaves in conflict.
+type Conflict struct {
+	Norms    []string `json:"norms"`
+	Sentence string   `json:"sentence"`
+}
+
+// Agreement is a 287(g) agreement as the decision sees it on its date.
+type Agreement struct {
+	ID         string `json:"id"`
+	Agency     string `json:"agency"`
+	Model      string `json:"model"`
+	Signed     string `json:"signed,omitempty"`
+	Status     string `json:"status"`
+	Terminated string `json:"terminated,omitempty"`
+	Source     string `json:"source"`
+	URL        string `json:"url"`
+	MOAURL     string `json:"moa_url,omitempty"`
+	Verified   bool   `json:"verified"`
+	Note       string `json:"note,omitempty"`
+	InForce    bool   `json:"in_force"`
+}
+
+// Receipt says what a decision was computed from, so it can be reproduced.
+type Receipt struct {
+	Revision string `json:"revision"`
+	AsOf     string `json:"as_of"`
+	Version  string `json:"version"`
+}
+
+// AgencyDecision answers: may this agency hold an agreement of this model on this date, and
+// must it? When Unresolved is true the law leaves two norms in conflict (see Conflicts) and
+// Allowed and Required are false.
+type AgencyDecision struct {
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	AgencyKind string `json:"agency_kind"`
+	Model      string `json:"model"`
+	AsOf       string `json:"as_of"`
+	Allowed    bool   `json:"allowed"`
+	Required   bool   `json:"required"`
+	// Duty is the strongest duty in force: enter, request, seek, explore, or empty.
+	Duty       string `json:"duty"`
+	Unresolved bool   `json:"unresolved"`
+	// Principle is the one that settled the question: applicability, lex-superior,
+	// lex-specialis, lex-posterior, or unresolved.
+	Principle string `json:"principle"`
+	// Satisfied reports whether the agency holds an agreement in force that meets the duty.
+	Satisfied    bool        `json:"satisfied"`
+	Agreements   []Agreement `json:"agreements"`
+	Reasons      []Reason    `json:"reasons"`
+	Restrictions []string    `json:"restrictions"`
+	SetAside     []Reason    `json:"set_aside"`
+	Conflicts    []Conflict  `json:"conflicts"`
+	Summary      string      `json:"summary"`
+	Receipt      Receipt     `json:"receipt"`
+}
+
+// Policy is one of a locality's own policies limiting cooperation, and whether it stands.
+type Policy struct {
+	Norm      string   `json:"norm"`
+	Title     string   `json:"title"`
+	Citation  string   `json:"citation"`
+	URL       string   `json:"url"`
+	Effective string   `json:"effective"`
+	Verified  bool     `json:"verified"`
+	Extent    []string `json:"extent"`
+	// Binds lists the agencies present in the locality that the policy binds.
+	Binds []string `json:"binds"`
+	// Status is in-force, not-in-force, preempted or unresolved.
+	Status    string   `json:"status"`
+	Principle string   `json:"principle"`
+	By        []string `json:"by"`
+	Sentence  string   `json:"sentence"`
+	Summary   string   `json:"summary,omitempty"`
+}
+
+// Bypass is an agreement, held by an agency a locality's policy does not bind, that reaches
+// people inside the locality.
+type Bypass struct {
+	Agency     string   `json:"agency"`
+	AgencyName string   `json:"agency_name"`
+	Model      string   `json:"model"`
+	Channel    string   `json:"channel"`
+	Agreement  string   `json:"agreement"`
+	Signed     string   `json:"signed"`
+	Policies   []string `json:"policies"`
+	Sentence   string   `json:"sentence"`
+}
+
+// ModelAnswer is the agency question's short answer for one model.
+type ModelAnswer struct {
+	Allowed    bool   `json:"allowed"`
+	Required   bool   `json:"required"`
+	Duty       string `json:"duty"`
+	Unresolved bool   `json:"unresolved"`
+	Holds      bool   `json:"holds"`
+}
+
+// PotentialBypass is an agency the locality's policies do not bind that operates inside it,
+// the channels through which it could reach people there, and what it may do by model.
+type PotentialBypass struct {
+	Agency      string                 `json:"agency"`
+	AgencyName  string                 `json:"agency_name"`
+	AgencyKind  string                 `json:"agency_kind"`
+	Channels    []string               `json:"channels"`
+	WhyNotBound string                 `json:"why_not_bound"`
+	Models      map[string]ModelAnswer `json:"models"`
+}
+
+// LocalityDecision answers: which of this locality's policies stand, and which are bypassed by
+// agencies they cannot bind?
+type LocalityDecision struct {
+	Locality    string            `json:"locality"`
+	Name        string            `json:"name"`
+	Kind        string            `json:"kind"`
+	AsOf        string            `json:"as_of"`
+	Counties    []string          `json:"counties"`
+	BooksInto   []string          `json:"books_into"`
+	Policies    []Policy          `json:"policies"`
+	Preempted   bool              `json:"preempted"`
+	Unresolved  bool              `json:"unresolved"`
+	Bypassed    bool              `json:"bypassed"`
+	BypassedBy  []string          `json:"bypassed_by"`
+	Bypasses    []Bypass          `json:"bypasses"`
+	CouldBypass []PotentialBypass `json:"could_bypass"`
+	Summary     string            `json:"summary"`
+	Receipt     Receipt           `json:"receipt"`
+}

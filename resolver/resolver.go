@@ -1,0 +1,306 @@
+// Package resolver answers juris's questions: may an agency hold a 287(g) agreement, must it,
+// and which of a locality's policies stand or are bypassed, as of a date, with reasons and
+// citations. A Resolver is built once (facts indexed, policy compiled and prepared once) and is
+// safe for concurrent use.
+package resolver
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/jurisproject/juris/jurisdictions"
+	"github.com/jurisproject/juris/policy"
+)
+
+// Version is the library version, reported in every decision's receipt.
+const Version = "0.1.0"
+
+// Disclaimer is printed with every human-readable answer.
+const Disclaimer = "juris describes what the laws say; it is not legal advice."
+
+// Resolver answers agency and locality questions over one dataset.
+type Resolver struct {
+	ds       *jurisdictions.Dataset
+	compiler *ast.Compiler
+	agency   rego.PreparedEvalQuery
+	locality rego.PreparedEvalQuery
+	names    *nameIndex
+}
+
+type config struct {
+	ds          *jurisdictions.Dataset
+	layers      [][]*jurisdictions.File
+	extraPolicy map[string]string
+}
+
+// Option configures New.
+type Option func(*config) error
+
+// WithDataset answers over ds instead of the embedded default dataset.
+func WithDataset(ds *jurisdictions.Dataset) Option {
+	return func(c *config) error { c.ds = ds; return nil }
+}
+
+// WithFacts lays the fact files found at path (a file or a directory) over the dataset.
+func WithFacts(path string) Option {
+	return func(c *config) error {
+		files, err := jurisdictions.ReadPath(path)
+		if err != nil {
+			return err
+		}
+		c.layers = append(c.layers, files)
+		return nil
+	}
+}
+
+// WithFactFiles lays already parsed fact files over the dataset.
+func WithFactFiles(files ...*jurisdictions.File) Option {
+	return func(c *config) error { c.layers = append(c.layers, files); return nil }
+}
+
+// WithPolicy adds Rego modules (name to source) to the embedded policy. They are compiled in
+// the same sandbox: strict mode, no network, environment or runtime built-ins.
+func WithPolicy(modules map[string]string) Option {
+	return func(c *config) error {
+		if c.extraPolicy == nil {
+			c.extraPolicy = map[string]string{}
+		}
+		for k, v := range modules {
+			c.extraPolicy[k] = v
+		}
+		return nil
+	}
+}
+
+// WithPolicyDir adds the .rego files under dir to the embedded policy (see WithPolicy).
+func WithPolicyDir(dir string) Option {
+	return func(c *config) error {
+		mods, err := policy.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		return WithPolicy(mods)(c)
+	}
+}
+
+// New builds a resolver: loads the facts (the embedded dataset unless WithDataset), lays any
+// extra facts over them, compiles the policy and prepares its queries.
+func New(ctx context.Context, opts ...Option) (*Resolver, error) {
+	var c config
+	for _, o := range opts {
+		if err := o(&c); err != nil {
+			return nil, err
+		}
+	}
+	ds := c.ds
+	if ds == nil {
+		var err error
+		if ds, err = jurisdictions.Default(); err != nil {
+			return nil, fmt.Errorf("loading embedded facts: %w", err)
+		}
+	}
+	for _, files := range c.layers {
+		var err error
+		if ds, err = ds.Layer(files...); err != nil {
+			return nil, err
+		}
+	}
+	comp, err := policy.Compile(c.extraPolicy)
+	if err != nil {
+		return nil, err
+	}
+	return prepare(ctx, ds, comp)
+}
+
+func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler) (*Resolver, error) {
+	doc, err := ds.Document()
+	if err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false))
+	r := &Resolver{ds: ds, compiler: comp, names: newNameIndex(ds)}
+	for _, q := range []struct {
+		path string
+		out  *rego.PreparedEvalQuery
+	}{{"data.juris.agency", &r.agency}, {"data.juris.locality", &r.locality}} {
+		pq, err := rego.New(
+			rego.Query(q.path),
+			rego.Compiler(comp),
+			rego.Store(store),
+			rego.Capabilities(policy.Capabilities()),
+			rego.Strict(true),
+			rego.StrictBuiltinErrors(false),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("preparing %s: %w", q.path, err)
+		}
+		*q.out = pq
+	}
+	return r, nil
+}
+
+// Layer returns a resolver over this one's facts with files laid on top (a case's assume, a
+// what-if). The compiled policy is shared; r is unchanged.
+func (r *Resolver) Layer(ctx context.Context, files ...*jurisdictions.File) (*Resolver, error) {
+	ds, err := r.ds.Layer(files...)
+	if err != nil {
+		return nil, err
+	}
+	return prepare(ctx, ds, r.compiler)
+}
+
+// Dataset returns the facts the resolver answers over.
+func (r *Resolver) Dataset() *jurisdictions.Dataset { return r.ds }
+
+// AgencyQuery asks the agency question.
+type AgencyQuery struct {
+	Agency string // agency id, such as us/tx/travis-county/sheriff
+	Model  string // jail-enforcement, task-force or warrant-service-officer
+	AsOf   string // YYYY-MM-DD; empty means today (UTC)
+}
+
+// LocalityQuery asks the locality question.
+type LocalityQuery struct {
+	Locality string // jurisdiction id, such as us/tx/austin
+	AsOf     string // YYYY-MM-DD; empty means today (UTC)
+}
+
+// InputError is a question that cannot be answered as asked: an unknown id, model or a bad date.
+type InputError struct {
+	Field string
+	Value string
+	Msg   string
+	// Valid lists valid values or close candidates, where there are some.
+	Valid []string
+}
+
+func (e *InputError) Error() string {
+	s := fmt.Sprintf("%s %q: %s", e.Field, e.Value, e.Msg)
+	if len(e.Valid) > 0 {
+		s += "; valid: " + strings.Join(e.Valid, ", ")
+	}
+	return s
+}
+
+func asOf(d string) (string, error) {
+	if d == "" {
+		return string(jurisdictions.Today()), nil
+	}
+	if _, err := jurisdictions.ParseDate(d); err != nil {
+		return "", &InputError{Field: "as_of", Value: d, Msg: "not a date written YYYY-MM-DD"}
+	}
+	return d, nil
+}
+
+// Agency answers the agency question.
+func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, error) {
+	d, err := asOf(q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := r.ds.Agencies[q.Agency]; !ok {
+		return nil, &InputError{Field: "agency", Value: q.Agency, Msg: "no agency has this id", Valid: r.suggest(q.Agency, true)}
+	}
+	if !slices.Contains(jurisdictions.Models, q.Model) {
+		return nil, &InputError{Field: "model", Value: q.Model, Msg: "unknown model", Valid: jurisdictions.Models}
+	}
+	var out AgencyDecision
+	input := map[string]any{"agency": q.Agency, "model": q.Model, "as_of": d}
+	if err := r.eval(ctx, r.agency, input, &out); err != nil {
+		return nil, err
+	}
+	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	return &out, nil
+}
+
+// Locality answers the locality question.
+func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDecision, error) {
+	d, err := asOf(q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := r.ds.Jurisdictions[q.Locality]; !ok {
+		return nil, &InputError{Field: "locality", Value: q.Locality, Msg: "no jurisdiction has this id", Valid: r.suggest(q.Locality, false)}
+	}
+	var out LocalityDecision
+	input := map[string]any{"locality": q.Locality, "as_of": d}
+	if err := r.eval(ctx, r.locality, input, &out); err != nil {
+		return nil, err
+	}
+	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	return &out, nil
+}
+
+// suggest lists ids close to a mistaken one: the results of a name search, else ids sharing its
+// prefix.
+func (r *Resolver) suggest(id string, agencies bool) []string {
+	var out []string
+	for _, m := range r.names.find(id) {
+		if (m.Type == "agency") == agencies {
+			out = append(out, m.ID)
+		}
+	}
+	if len(out) == 0 {
+		prefix := id
+		if i := strings.LastIndex(id, "/"); i > 0 {
+			prefix = id[:i+1]
+		}
+		if agencies {
+			for k := range r.ds.Agencies {
+				if strings.HasPrefix(k, prefix) {
+					out = append(out, k)
+				}
+			}
+		} else {
+			for k := range r.ds.Jurisdictions {
+				if strings.HasPrefix(k, prefix) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 10 {
+		out = out[:10]
+	}
+	return out
+}
+
+// errPolicy reports a policy that gave no decision.
+var errPolicy = errors.New("the policy gave no decision")
+
+func (r *Resolver) eval(ctx context.Context, pq rego.PreparedEvalQuery, input map[string]any, out any) error {
+	v, err := ast.InterfaceToValue(input)
+	if err != nil {
+		return fmt.Errorf("encoding input: %w", err)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return fmt.Errorf("evaluating policy: %w", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return fmt.Errorf("evaluating policy for %v: %w", input, errPolicy)
+	}
+	b, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return fmt.Errorf("decoding decision: %w", err)
+	}
+	var probe struct {
+		Errors []string `json:"errors"`
+	}
+	if err := json.Unmarshal(b, &probe); err == nil && len(probe.Errors) > 0 {
+		return fmt.Errorf("policy refused the input: %s", strings.Join(probe.Errors, "; "))
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("decoding decision: %w", err)
+	}
+	return nil
+}
