@@ -87,11 +87,14 @@ type Policy struct {
 	// Binds lists the agencies present in the locality that the policy binds.
 	Binds []string `json:"binds"`
 	// Status is in-force, not-in-force, preempted or unresolved.
-	Status    string   `json:"status"`
-	Principle string   `json:"principle"`
-	By        []string `json:"by"`
-	Sentence  string   `json:"sentence"`
-	Summary   string   `json:"summary,omitempty"`
+	Status    string `json:"status"`
+	Principle string `json:"principle"`
+	// By lists the norms that void the policy or leave it unresolved, and ByCitations their
+	// citations, in the same order.
+	By          []string `json:"by"`
+	ByCitations []string `json:"by_citations"`
+	Sentence    string   `json:"sentence"`
+	Summary     string   `json:"summary,omitempty"`
 }
 
 // Bypass is an agreement, held by an agency a locality's policy does not bind, that reaches
@@ -103,6 +106,7 @@ type Bypass struct {
 	Channel    string   `json:"channel"`
 	Agreement  string   `json:"agreement"`
 	Signed     string   `json:"signed"`
+	Verified   bool     `json:"verified"`
 	Policies   []string `json:"policies"`
 	Sentence   string   `json:"sentence"`
 }

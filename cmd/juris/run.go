@@ -2,19 +2,169 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"strings"
+
+	"github.com/jurisproject/juris/jurisdictions"
+	"github.com/jurisproject/juris/resolver"
 )
 
+const usage = `juris: what the laws say about 287(g) agreements, with citations, as of a date.
+
+usage:
+  juris agency ID --model MODEL [flags]   may this agency hold an agreement of MODEL? must it?
+  juris locality ID [flags]               which of this locality's policies stand, and who bypasses them?
+  juris explain QUERY [flags]             everything about a place or agency, found by id, name or ORI
+  juris test FILE... [flags]              run case suites; closes with "N passed, M failed"
+  juris validate PATH...                  check fact files; exits non-zero on any error
+
+flags:
+  --as-of YYYY-MM-DD   the date of the question (default: today)
+  --format text|json   output format (default: text)
+  --facts DIR          lay a researcher's own fact files over the embedded dataset (repeatable)
+  --policy DIR         add Rego modules to the policy (sandboxed; repeatable)
+  --model MODEL        jail-enforcement, task-force or warrant-service-officer (agency only)
+
+` + resolver.Disclaimer + "\n"
+
+// options are the flags every question command shares.
+type options struct {
+	asOf   string
+	format string
+	model  string
+	facts  multi
+	policy multi
+}
+
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+// parse reads flags wherever they stand among the positional arguments.
+func parse(name string, args []string, stderr io.Writer) (*options, []string, error) {
+	o := &options{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.asOf, "as-of", "", "date of the question, YYYY-MM-DD (default today)")
+	fs.StringVar(&o.format, "format", "text", "text or json")
+	fs.StringVar(&o.model, "model", "", "jail-enforcement, task-force or warrant-service-officer")
+	fs.Var(&o.facts, "facts", "fact directory laid over the embedded dataset (repeatable)")
+	fs.Var(&o.policy, "policy", "extra Rego policy directory (repeatable)")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if o.format != "text" && o.format != "json" {
+		return nil, nil, fmt.Errorf("--format %q: valid formats: text, json", o.format)
+	}
+	if o.asOf != "" {
+		if _, err := jurisdictions.ParseDate(o.asOf); err != nil {
+			return nil, nil, fmt.Errorf("--as-of: %w", err)
+		}
+	}
+	return o, pos, nil
+}
+
+func (o *options) resolver(ctx context.Context) (*resolver.Resolver, error) {
+	var opts []resolver.Option
+	for _, f := range o.facts {
+		opts = append(opts, resolver.WithFacts(f))
+	}
+	for _, p := range o.policy {
+		opts = append(opts, resolver.WithPolicyDir(p))
+	}
+	return resolver.New(ctx, opts...)
+}
+
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: juris validate PATH...")
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, rest := args[0], args[1:]
+	if cmd == "validate" {
+		return cmdValidate(rest, stdout, stderr)
+	}
+	o, pos, err := parse(cmd, rest, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "juris %s: %v\n", cmd, err)
 		return 2
 	}
-	switch args[0] {
-	case "validate":
-		return cmdValidate(args[1:], stdout, stderr)
+	var code int
+	switch cmd {
+	case "agency":
+		code, err = cmdAgency(ctx, o, pos, stdout)
+	case "locality":
+		code, err = cmdLocality(ctx, o, pos, stdout)
+	case "explain":
+		code, err = cmdExplain(ctx, o, pos, stdout)
+	case "test":
+		code, err = cmdTest(ctx, o, pos, stdout)
+	default:
+		fmt.Fprintf(stderr, "juris: unknown command %q\n\n%s", cmd, usage)
+		return 2
 	}
-	fmt.Fprintf(stderr, "juris: unknown command %q\n", args[0])
-	return 2
+	if err != nil {
+		fmt.Fprintf(stderr, "juris %s: %v\n", cmd, err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// resolveID turns a query into one id of the wanted type, or explains why it cannot.
+func resolveID(r *resolver.Resolver, q, want string) (string, error) {
+	ms := r.Find(q)
+	var hits []resolver.Match
+	for _, m := range ms {
+		if want == "" || m.Type == want {
+			hits = append(hits, m)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return hits[0].ID, nil
+	case 0:
+		return "", fmt.Errorf("no %s matches %q (try `juris explain NAME` to search by name)", orAny(want), q)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q is ambiguous; candidates:", q)
+	for _, m := range hits {
+		fmt.Fprintf(&b, "\n  %s  (%s %s: %s)", m.ID, m.Kind, m.Type, m.Name)
+	}
+	return "", errors.New(b.String())
+}
+
+func orAny(t string) string {
+	if t == "" {
+		return "jurisdiction or agency"
+	}
+	return t
 }

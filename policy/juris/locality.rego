@@ -9,6 +9,12 @@ package juris
 
 limiting_types := {"limits-cooperation", "prohibits"}
 
+extent_text := {
+	"prohibits": "prohibit cooperation",
+	"materially-limits": "materially limit it",
+	"procedural": "limit it only in procedure",
+}
+
 # channel_of names how an agreement of each model reaches people inside a locality.
 channel_of := {
 	"jail-enforcement": "jail",
@@ -76,20 +82,20 @@ policy_binds(lid, n) := {aid |
 policy_status(lid, nid, d) := s if {
 	n := data.facts.norms[nid]
 	not in_force(n, d)
-	s := {"status": "not-in-force", "principle": "applicability", "by": [], "sentence": not_in_force_text(n, d)}
+	s := {"status": "not-in-force", "principle": "applicability", "by": [], "by_citations": [], "sentence": not_in_force_text(n, d)}
 } else := s if {
 	n := data.facts.norms[nid]
 	P := preemptors(lid, d)
 	voiding := {p | some p in P; voids_all(p, n)}
 	count(voiding) > 0
-	s := {"status": "preempted", "principle": "express-preemption", "by": sort([p.norm | some p in voiding]), "sentence": sprintf("Void on %s: %s expressly preempts local policies of this kind.", [d, concat("; ", sort([p.citation | some p in voiding]))])}
+	s := {"status": "preempted", "principle": "express-preemption", "by": sort([p.norm | some p in voiding]), "by_citations": [p.citation | some id in sort([p.norm | some p in voiding]); some p in voiding; p.norm == id], "sentence": sprintf("Void on %s: %s expressly preempts local policies of this kind.", [d, concat("; ", sort([p.citation | some p in voiding]))])}
 } else := s if {
 	n := data.facts.norms[nid]
 	P := preemptors(lid, d)
 	open := {p | some p in P; some [_, e] in limiting_effects(n); not extent_of(e)}
 	count(open) > 0
-	s := {"status": "unresolved", "principle": "unresolved", "by": sort([p.norm | some p in open]), "sentence": sprintf("Unresolved on %s: %s voids local policies that %s, and the sources do not settle how far this policy limits cooperation.", [d, concat("; ", sort([p.citation | some p in open])), concat(" or ", sort({v | some p in open; some v in p.voids}))])}
-} else := {"status": "in-force", "principle": "applicability", "by": [], "sentence": sprintf("In force on %s; no higher law in force voids it.", [d])}
+	s := {"status": "unresolved", "principle": "unresolved", "by": sort([p.norm | some p in open]), "by_citations": [p.citation | some id in sort([p.norm | some p in open]); some p in open; p.norm == id], "sentence": sprintf("Unresolved on %s: %s voids local policies that %s, and the sources do not settle how far this policy limits cooperation.", [d, concat("; ", sort([p.citation | some p in open])), concat(" or ", [extent_text[v] | some v in sort({v | some p in open; some v in p.voids})])])}
+} else := {"status": "in-force", "principle": "applicability", "by": [], "by_citations": [], "sentence": sprintf("In force on %s; no higher law in force voids it.", [d])}
 
 not_in_force_text(n, d) := sprintf("Not in force on %s: it applies from %s.", [d, n.effective]) if {
 	n.effective > d
@@ -135,6 +141,7 @@ bypass_entry(aid, gid, d, standing) := {
 	"channel": channel_of[g.model],
 	"agreement": gid,
 	"signed": g.signed,
+	"verified": g.verified,
 	"policies": sort([p.norm | some p in standing]),
 	"sentence": sprintf("%s is not bound by %s and holds a %s agreement signed %s: it %s.", [a.name, concat("; ", sort([p.citation | some p in standing])), g.model, g.signed, channel_text[channel_of[g.model]]]),
 } if {

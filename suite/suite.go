@@ -1,0 +1,203 @@
+// Package suite runs statute case suites: YAML files of questions and expected answers, the
+// contract in DESIGN.md. Any Go program can encode statutes as cases and run them from go test
+// with RunFiles, or from the command line with juris test.
+package suite
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/jurisproject/juris/jurisdictions"
+	"github.com/jurisproject/juris/resolver"
+)
+
+// Suite is one case file.
+type Suite struct {
+	Suite string  `yaml:"suite"`
+	Cases []*Case `yaml:"cases"`
+
+	File string `yaml:"-"`
+}
+
+// Case is one question with its expected answer. A case has exactly one of Agency (with Model)
+// or Locality.
+type Case struct {
+	Name     string              `yaml:"name"`
+	AsOf     *jurisdictions.Date `yaml:"as_of"`
+	Agency   string              `yaml:"agency"`
+	Model    string              `yaml:"model"`
+	Locality string              `yaml:"locality"`
+	Assume   *jurisdictions.File `yaml:"assume"`
+	Expect   Expect              `yaml:"expect"`
+	Note     string              `yaml:"note"`
+
+	Line int `yaml:"-"`
+}
+
+// Expect holds the expected answer. Every key is optional; a key that does not apply to the
+// case's question is an error.
+type Expect struct {
+	// Agency questions.
+	Allowed    *bool   `yaml:"allowed"`
+	Required   *bool   `yaml:"required"`
+	Duty       *string `yaml:"duty"`
+	Satisfied  *bool   `yaml:"satisfied"`
+	Principle  *string `yaml:"principle"`
+	Unresolved *bool   `yaml:"unresolved"`
+	// Locality questions.
+	Bypassed      *bool             `yaml:"bypassed"`
+	BypassedBy    []string          `yaml:"bypassed_by"`
+	NotBypassedBy []string          `yaml:"not_bypassed_by"`
+	Preempted     *bool             `yaml:"preempted"`
+	Policies      map[string]string `yaml:"policies"`
+	Channels      []string          `yaml:"channels"`
+	// Both.
+	Cites    []string `yaml:"cites"`
+	NotCites []string `yaml:"not_cites"`
+	SetAside []string `yaml:"set_aside"`
+}
+
+// Parse reads a case file strictly: unknown keys are errors naming file, line and key.
+func Parse(name string, data []byte) (*Suite, error) {
+	s := &Suite{File: name}
+	root, err := jurisdictions.Decode(name, data, s)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.Cases) == 0 {
+		return nil, jurisdictions.Errors{{File: name, Field: "cases", Msg: "no cases: a suite needs a cases list"}}
+	}
+	cases := childNode(root, "cases")
+	var errs jurisdictions.Errors
+	for i, c := range s.Cases {
+		field := fmt.Sprintf("cases[%d]", i)
+		if c == nil {
+			errs = append(errs, &jurisdictions.Error{File: name, Field: field, Msg: "empty case"})
+			continue
+		}
+		if cases != nil && i < len(cases.Content) {
+			c.Line = cases.Content[i].Line
+		}
+		fail := func(f, format string, args ...any) {
+			errs = append(errs, &jurisdictions.Error{File: name, Line: c.Line, Field: field + f, Msg: fmt.Sprintf(format, args...)})
+		}
+		if strings.TrimSpace(c.Name) == "" {
+			fail(".name", "required")
+		}
+		switch {
+		case c.Agency != "" && c.Locality != "":
+			fail("", "has both agency and locality: a case asks one question")
+		case c.Agency == "" && c.Locality == "":
+			fail("", "needs agency (with model) or locality")
+		case c.Agency != "":
+			if !slices.Contains(jurisdictions.Models, c.Model) {
+				fail(".model", "%q is not a model; valid models: %s", c.Model, strings.Join(jurisdictions.Models, ", "))
+			}
+			e := c.Expect
+			if e.Bypassed != nil || e.BypassedBy != nil || e.NotBypassedBy != nil || e.Preempted != nil || e.Policies != nil || e.Channels != nil {
+				fail(".expect", "bypassed, bypassed_by, not_bypassed_by, preempted, policies and channels apply to locality cases only")
+			}
+		default:
+			if c.Model != "" {
+				fail(".model", "applies to agency cases only")
+			}
+			e := c.Expect
+			if e.Allowed != nil || e.Required != nil || e.Duty != nil || e.Satisfied != nil || e.Principle != nil || e.SetAside != nil {
+				fail(".expect", "allowed, required, duty, satisfied, principle and set_aside apply to agency cases only")
+			}
+			for nid, st := range e.Policies {
+				if !slices.Contains(PolicyStatuses, st) {
+					fail(".expect.policies."+nid, "%q is not a status; valid: %s", st, strings.Join(PolicyStatuses, ", "))
+				}
+			}
+		}
+		if c.Assume != nil {
+			c.Assume.Name = fmt.Sprintf("%s (case %q assume)", name, c.Name)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+// PolicyStatuses are the statuses a locality's policy can have.
+var PolicyStatuses = []string{"in-force", "not-in-force", "preempted", "unresolved"}
+
+// ParseFile reads and parses a case file from disk.
+func ParseFile(path string) (*Suite, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading cases: %w", err)
+	}
+	if st.Size() > jurisdictions.MaxFileSize {
+		return nil, jurisdictions.Errors{{File: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte (8 MiB) cap", st.Size(), jurisdictions.MaxFileSize)}}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading cases: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Result is the outcome of one case.
+type Result struct {
+	Suite    string
+	File     string
+	Line     int
+	Name     string
+	Failures []string // what did not match; empty when the case passed
+	Err      error    // the case could not be run (bad id, bad assume, ...)
+	Agency   *resolver.AgencyDecision
+	Locality *resolver.LocalityDecision
+}
+
+// Passed reports whether the case ran and matched every expectation.
+func (r *Result) Passed() bool { return r.Err == nil && len(r.Failures) == 0 }
+
+// Run runs every case of s against r, in order. A case with assume runs against r with the
+// assumed facts laid on top.
+func Run(ctx context.Context, r *resolver.Resolver, s *Suite) []*Result {
+	out := make([]*Result, 0, len(s.Cases))
+	for _, c := range s.Cases {
+		out = append(out, runCase(ctx, r, s, c))
+	}
+	return out
+}
+
+func runCase(ctx context.Context, r *resolver.Resolver, s *Suite, c *Case) *Result {
+	res := &Result{Suite: s.Suite, File: s.File, Line: c.Line, Name: c.Name}
+	rr := r
+	if c.Assume != nil {
+		var err error
+		if rr, err = r.Layer(ctx, c.Assume); err != nil {
+			res.Err = fmt.Errorf("assume: %w", err)
+			return res
+		}
+	}
+	asOf := ""
+	if c.AsOf != nil {
+		asOf = string(*c.AsOf)
+	}
+	if c.Agency != "" {
+		d, err := rr.Agency(ctx, resolver.AgencyQuery{Agency: c.Agency, Model: c.Model, AsOf: asOf})
+		if err != nil {
+			res.Err = err
+			return res
+		}
+		res.Agency = d
+		res.Failures = checkAgency(c.Expect, d)
+		return res
+	}
+	d, err := rr.Locality(ctx, resolver.LocalityQuery{Locality: c.Locality, AsOf: asOf})
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Locality = d
+	res.Failures = checkLocality(c.Expect, d)
+	return res
+}
