@@ -169,7 +169,8 @@ func containsAll(name string, words []string) bool {
 	}
 	have := strings.Fields(name)
 	for _, w := range words {
-		if !slices.Contains(have, w) {
+		// a word matches a name word it begins: "sheriff" matches "sheriffs" (Sheriff's)
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.HasPrefix(h, w) }) {
 			return false
 		}
 	}

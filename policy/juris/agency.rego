@@ -109,7 +109,7 @@ side(false) := "enable"
 
 # top keeps, of each side, the effects at the highest level present on either side.
 top(F, E) := [{x | some x in F; x.rank == r}, {x | some x in E; x.rank == r}] if {
-	r := min({x.rank | some x in F | E})
+	r := min({x.rank | some x in (F | E)})
 }
 
 sharpest(S) := {x | some x in S; x.specificity == max({y.specificity | some y in S})}
@@ -205,7 +205,7 @@ agency_decision(aid, m, d) := dec if {
 	}
 }
 
-conflicts(F, E, o) := [{"norms": sort([x.norm | some x in sharpest(top(F, E)[0]) | sharpest(top(F, E)[1])]), "sentence": "These norms disagree, are of the same level and equally specific, and took effect on the same date: the law leaves the conflict open."}] if {
+conflicts(F, E, o) := [{"norms": sort([x.norm | some x in (sharpest(top(F, E)[0]) | sharpest(top(F, E)[1]))]), "sentence": "These norms disagree, are of the same level and equally specific, and took effect on the same date: the law leaves the conflict open."}] if {
 	o.winner == "unresolved"
 } else := []
 

@@ -208,6 +208,6 @@ locality_summary(j, d, policies, bypasses) := sprintf("On %s, %s has no policy i
 	count(standing_of(policies)) == 0
 } else := sprintf("On %s, %s's policy is bypassed: %d agreement(s) held by agencies it does not bind reach people inside it.", [d, j.name, count(bypasses)]) if {
 	count(bypasses) > 0
-} else := sprintf("On %s, %s's policy stands and no agency outside its reach holds an agreement in force that reaches inside it; see could_bypass for who could.", [d, j.name])
+} else := sprintf("On %s, no agency outside the reach of %s's policies holds an agreement in force that reaches people inside it (could_bypass lists who could).", [d, j.name])
 
 standing_of(policies) := [p | some p in policies; p.status in {"in-force", "unresolved"}]

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func juris(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestAgencyDoneCriterion(t *testing.T) {
+	code, out, stderr := juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "jail-enforcement", "--as-of", "2026-12-02")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "required: yes")
+	require.Contains(t, out, "§ 753.051")
+	require.True(t, strings.HasSuffix(strings.TrimSpace(out), "it is not legal advice."), "text output ends with the disclaimer")
+}
+
+func TestAgencyJSON(t *testing.T) {
+	code, out, stderr := juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "task-force", "--as-of", "2025-06-01", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var d map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	require.Equal(t, true, d["allowed"])
+	require.Equal(t, false, d["required"])
+	require.Equal(t, "2025-06-01", d["as_of"])
+}
+
+func TestLocalityColumbus(t *testing.T) {
+	code, out, stderr := juris(t, "locality", "us/oh/columbus", "--as-of", "2026-12-01")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "Columbus City Code § 161.10")
+	require.Contains(t, out, "Franklin County Sheriff's Office")
+	require.Contains(t, out, "channels: jail, patrol, warrant-service")
+}
+
+func TestExplainByName(t *testing.T) {
+	code, out, stderr := juris(t, "explain", "Austin, TX", "--as-of", "2026-12-02")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "us/tx/austin: Austin (city jurisdiction)")
+	require.NotContains(t, out, "us/tx/austin-county:")
+}
+
+func TestExplainAmbiguous(t *testing.T) {
+	code, out, _ := juris(t, "explain", "County Sheriff")
+	require.Equal(t, 1, code)
+	require.Contains(t, out, "ask again with one id")
+}
+
+func TestBadInputs(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"agency", "us/tx/travis-county/sheriff", "--model", "jail"}, "valid: jail-enforcement, task-force, warrant-service-officer"},
+		{[]string{"agency", "us/tx/travis-county/sheriff"}, "--model is required"},
+		{[]string{"agency", "us/tx/nowhere/sheriff", "--model", "task-force"}, "no agency matches"},
+		{[]string{"locality", "us/oh/columbus", "--as-of", "2026-02-30"}, "--as-of"},
+		{[]string{"locality", "us/oh/columbus", "--format", "xml"}, "valid formats: text, json"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+	}
+	for _, c := range cases {
+		code, _, stderr := juris(t, c.args...)
+		require.NotEqual(t, 0, code, c.args)
+		require.Contains(t, stderr, c.want, c.args)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	code, out, stderr := juris(t, "validate", "../../jurisdictions/data")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "ok")
+
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("agreements:\n  - agency: us/tx/travis-county/sheriff\n    model: task-force\n    signed: 2026-01-01\n    sauce: ICE\n"), 0o644))
+	code, _, stderr = juris(t, "validate", bad)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "bad.yaml:5: agreements[0].sauce: unknown key \"sauce\"")
+}
+
+func TestCaseSuite(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	require.NoError(t, os.WriteFile(good, []byte(`suite: demo
+cases:
+  - name: Travis sheriff must seek an agreement once SB 8 is in force
+    as_of: 2026-12-02
+    agency: us/tx/travis-county/sheriff
+    model: jail-enforcement
+    expect: {allowed: true, required: true, cites: ["753.051"]}
+  - name: a wrong expectation fails
+    as_of: 2025-01-01
+    agency: us/tx/travis-county/sheriff
+    model: jail-enforcement
+    expect: {required: true}
+`), 0o644))
+	code, out, _ := juris(t, "test", good)
+	require.Equal(t, 1, code)
+	require.Contains(t, out, "1 passed, 1 failed")
+	require.Contains(t, out, "required: want true, got false")
+
+	misspelled := filepath.Join(dir, "typo.yaml")
+	require.NoError(t, os.WriteFile(misspelled, []byte(`cases:
+  - name: typo
+    agency: us/tx/travis-county/sheriff
+    model: jail-enforcement
+    expect: {alowed: true}
+`), 0o644))
+	code, out, _ = juris(t, "test", misspelled)
+	require.Equal(t, 1, code)
+	require.Contains(t, out, `unknown key "alowed"`)
+	require.Contains(t, out, "0 passed, 1 failed")
+}

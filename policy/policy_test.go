@@ -1,0 +1,127 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/cover"
+	"github.com/open-policy-agent/opa/v1/format"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/stretchr/testify/require"
+)
+
+// minCoverage is the line coverage of the policy the Rego unit tests must keep.
+const minCoverage = 90.0
+
+// TestRego runs the Rego unit tests beside the policy and reports line coverage.
+func TestRego(t *testing.T) {
+	ctx := context.Background()
+	mods := map[string]*ast.Module{}
+	all := Modules()
+	for k, v := range TestModules() {
+		all[k] = v
+	}
+	for name, src := range all {
+		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		require.NoError(t, err)
+		mods[name] = m
+	}
+	require.NotEmpty(t, TestModules(), "no Rego tests found")
+	cov := cover.New()
+	runner := tester.NewRunner().
+		SetCompiler(ast.NewCompiler().WithStrict(true).WithCapabilities(Capabilities()).WithDefaultRegoVersion(ast.RegoV1)).
+		SetStore(inmem.New()).
+		SetModules(mods).
+		SetCoverageQueryTracer(cov).
+		SetDefaultRegoVersion(ast.RegoV1)
+	ch, err := runner.RunTests(ctx, nil)
+	require.NoError(t, err)
+	n := 0
+	for r := range ch {
+		n++
+		if r.Fail || r.Error != nil {
+			t.Errorf("%s.%s failed (%s): %v", r.Package, r.Name, r.Location, r.Error)
+		}
+	}
+	require.Greater(t, n, 0, "no Rego test ran")
+	policyOnly := map[string]*ast.Module{}
+	for name, m := range mods {
+		if !strings.HasSuffix(name, "_test.rego") {
+			policyOnly[name] = m
+		}
+	}
+	rep := cov.Report(policyOnly)
+	var files []string
+	for f := range rep.Files {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		fc := rep.Files[f]
+		t.Logf("coverage %s: %.1f%%", f, fc.Coverage)
+		for _, r := range fc.NotCovered {
+			t.Logf("  not covered: %s:%d-%d", f, r.Start.Row, r.End.Row)
+		}
+	}
+	t.Logf("Rego tests: %d; policy line coverage: %.1f%%", n, rep.Coverage)
+	if os.Getenv("JURIS_COVERAGE_OUT") != "" {
+		_ = os.WriteFile(os.Getenv("JURIS_COVERAGE_OUT"), []byte(fmt.Sprintf("%.1f\n", rep.Coverage)), 0o644)
+	}
+	require.GreaterOrEqual(t, rep.Coverage, minCoverage, "policy line coverage fell below %.0f%%", minCoverage)
+}
+
+// TestFormatted checks that every Rego file is as opa fmt writes it.
+func TestFormatted(t *testing.T) {
+	all := Modules()
+	for k, v := range TestModules() {
+		all[k] = v
+	}
+	for name, src := range all {
+		out, err := format.SourceWithOpts(name, []byte(src), format.Opts{RegoVersion: ast.RegoV1})
+		require.NoError(t, err, name)
+		require.Equal(t, string(out), src, "%s is not opa fmt clean: run opa fmt -w", name)
+	}
+}
+
+// TestSandbox proves that policy reaching the network, the environment or the runtime is
+// refused at compile time with a message naming the built-in.
+func TestSandbox(t *testing.T) {
+	calls := map[string]string{
+		"http.send":          `x := http.send({"method": "GET", "url": "http://127.0.0.1:1"})`,
+		"net.lookup_ip_addr": `x := net.lookup_ip_addr("example.com")`,
+		"opa.runtime":        `x := opa.runtime()`,
+		"net.cidr_expand":    `x := net.cidr_expand("10.0.0.0/30")`,
+	}
+	for name, rule := range calls {
+		t.Run(name, func(t *testing.T) {
+			_, err := Compile(map[string]string{"extra/evil.rego": "package evil\n\n" + rule + "\n"})
+			require.Error(t, err)
+			require.Contains(t, err.Error(), name)
+		})
+	}
+	_, err := Compile(map[string]string{"extra/ok.rego": "package extra\n\nx := 1\n"})
+	require.NoError(t, err)
+}
+
+func TestCompileStrict(t *testing.T) {
+	_, err := Compile(map[string]string{"extra/unused.rego": "package extra\n\nf(a) := 1\n"})
+	require.Error(t, err, "strict mode should refuse an unused argument")
+	require.Contains(t, err.Error(), "unused argument")
+}
+
+func ExampleCapabilities() {
+	c := Capabilities()
+	for _, b := range c.Builtins {
+		if b.Name == "http.send" {
+			fmt.Println("http.send allowed")
+		}
+	}
+	fmt.Println("allowed hosts:", len(c.AllowNet))
+	// Output: allowed hosts: 0
+}
