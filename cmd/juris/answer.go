@@ -29,12 +29,7 @@ func cmdAgency(ctx context.Context, o *options, pos []string, w io.Writer) (int,
 	if err != nil {
 		return 1, err
 	}
-	if o.format == "json" {
-		return 0, writeJSON(w, d)
-	}
-	printAgency(w, d)
-	fmt.Fprintln(w, "\n"+resolver.Disclaimer)
-	return 0, nil
+	return 0, emit(w, o.format, d, func() { printAgency(w, d) })
 }
 
 func yesNo(b bool) string {
@@ -111,12 +106,7 @@ func cmdLocality(ctx context.Context, o *options, pos []string, w io.Writer) (in
 	if err != nil {
 		return 1, err
 	}
-	if o.format == "json" {
-		return 0, writeJSON(w, d)
-	}
-	printLocality(w, d)
-	fmt.Fprintln(w, "\n"+resolver.Disclaimer)
-	return 0, nil
+	return 0, emit(w, o.format, d, func() { printLocality(w, d) })
 }
 
 func printLocality(w io.Writer, d *resolver.LocalityDecision) {

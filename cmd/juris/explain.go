@@ -63,12 +63,7 @@ func cmdExplain(ctx context.Context, o *options, pos []string, w io.Writer) (int
 	if err != nil {
 		return 1, err
 	}
-	if o.format == "json" {
-		return 0, writeJSON(w, ex)
-	}
-	printExplanation(w, ex)
-	fmt.Fprintln(w, "\n"+resolver.Disclaimer)
-	return 0, nil
+	return 0, emit(w, o.format, ex, func() { printExplanation(w, ex) })
 }
 
 func explain(ctx context.Context, r *resolver.Resolver, m resolver.Match, asOf string) (*explanation, error) {

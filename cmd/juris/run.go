@@ -132,6 +132,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// emit writes v as JSON, or as text (by printText) closed with the not-legal-advice line.
+func emit(w io.Writer, format string, v any, printText func()) error {
+	if format == "json" {
+		return writeJSON(w, v)
+	}
+	printText()
+	_, err := fmt.Fprintln(w, "\n"+resolver.Disclaimer)
+	return err
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
