@@ -14,9 +14,10 @@ duty_rank := {"enter": 4, "request": 3, "seek": 2, "explore": 1}
 # candidates is every effect of every norm that binds agency a, is about 287(g) agreements,
 # covers model m and reaches a, whatever the date.
 candidates(a, m) := {x |
-	some j in bound_by(a)
+	some j in (bound_by(a) | {a.jurisdiction})
 	some nid in object.get(data.facts.index.norms_by_jurisdiction, j, [])
 	n := data.facts.norms[nid]
+	binds(a, n)
 	some i, e in n.effects
 	e.type in deontic_types
 	m in e.models
@@ -27,13 +28,8 @@ candidates(a, m) := {x |
 		"defers": object.get(e, "defers_to_lower", false),
 		"restriction": object.get(e, "restriction", ""),
 		"specificity": specificity(e),
-		"active": effect_active(n, e, m_date(a, m)),
 	})
 }
-
-# Candidates are computed once per agency and model; the date is applied after. (m_date only
-# exists so the record stays date-free; see applicable.)
-m_date(_, _) := "9999-12-31"
 
 # applicable splits candidates on date d into those in force (and not preempted) and the rest.
 applicable(a, m, d) := {x |
@@ -54,7 +50,7 @@ why_inactive(n, e, d) := sprintf("not in force on %s: it applies from %s", [d, e
 	effect_start(n, e) > d
 } else := sprintf("not in force on %s: %s on %s", [d, ev[1], ev[0]]) if {
 	ev := ended_on(n, d)
-} else := sprintf("not in force on %s: its effect ended on %s", [d, n.effects[_].until])
+} else := sprintf("not in force on %s: its effect ended on %s", [d, e.until])
 
 # preempted_on holds for a local ban that a higher law expressly preempts on d.
 preempted_on(x, d) if {

@@ -39,14 +39,14 @@ test_ban_after_rescission_no_longer_forbids if {
 
 # BUG (agency.rego, candidates): a norm with any end date never becomes a candidate, so a ban
 # repealed in 2030 is ignored in 2026. Skipped until fixed.
-todo_test_ban_before_its_repeal_still_forbids if {
+test_ban_before_its_repeal_still_forbids if {
 	ban := object.union(state_ban, {"repealed": "2030-01-01"})
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2026-06-01")
 	d.allowed == false
 }
 
 # BUG (same cause): a repealed norm is missing from set_aside (no "why not").
-todo_test_repealed_ban_is_listed_as_set_aside if {
+test_repealed_ban_is_listed_as_set_aside if {
 	ban := object.union(state_ban, {"repealed": "2025-01-01"})
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2026-06-01")
 	[x] := set_aside_by(d, "us/st/ban")
@@ -72,7 +72,7 @@ test_effect_until_ended if {
 
 # BUG (agency.rego, candidates): an effect with `until` is never a candidate, even before that
 # date. Skipped until fixed.
-todo_test_effect_applies_before_its_until if {
+test_effect_applies_before_its_until if {
 	ban := norm("us/st/ban", st, "2020-01-01", [{"type": "prohibits", "until": "2026-01-01"}])
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2025-06-01")
 	d.allowed == false

@@ -38,16 +38,14 @@ agreement_id(g) := g.id
 
 agreement_id(g) := sprintf("%s#%s#%s", [g.agency, g.model, object.get(g, "signed", "")]) if not g.id
 
-# ancestors lists id and its legal ancestors, nearest first (mocks are at most four deep).
-ancestors(jm, id) := [x | some i in numbers.range(0, 3); x := nth_up(jm, id, i)]
+# ancestors lists id and its legal ancestors, nearest first (mocks are at most three deep).
+ancestors(jm, id) := [x | some i in numbers.range(0, 2); x := nth_up(jm, id, i)]
 
 nth_up(_, id, 0) := id
 
 nth_up(jm, id, 1) := jm[id].parent
 
 nth_up(jm, id, 2) := jm[jm[id].parent].parent
-
-nth_up(jm, id, 3) := jm[jm[jm[id].parent].parent].parent
 
 # ---------------------------------------------------------------- a small state
 
@@ -139,8 +137,3 @@ place(f, lid, d) := dec if {
 }
 
 set_aside_by(dec, nid) := [x | some x in dec.set_aside; x.norm == nid]
-
-policy_of(dec, nid) := p if {
-	some p in dec.policies
-	p.norm == nid
-}

@@ -62,6 +62,10 @@ policy_ids(lid) := {nid |
 
 limiting_effects(n) := [[i, e] | some i, e in n.effects; e.type in limiting_types]
 
+extent_or_unsettled(e) := extent_of(e)
+
+extent_or_unsettled(e) := "unsettled" if not extent_of(e)
+
 # voids_all holds when preemptor p voids every limiting effect of policy n.
 voids_all(p, n) if {
 	every pair in limiting_effects(n) {
@@ -81,7 +85,7 @@ policy_binds(lid, n) := {aid |
 # policy_status says whether policy n of locality lid stands on date d, and why.
 policy_status(lid, nid, d) := s if {
 	n := data.facts.norms[nid]
-	not in_force(n, d)
+	not policy_active(n, d)
 	s := {"status": "not-in-force", "principle": "applicability", "by": [], "by_citations": [], "sentence": not_in_force_text(n, d)}
 } else := s if {
 	n := data.facts.norms[nid]
@@ -97,11 +101,17 @@ policy_status(lid, nid, d) := s if {
 	s := {"status": "unresolved", "principle": "unresolved", "by": sort([p.norm | some p in open]), "by_citations": [p.citation | some id in sort([p.norm | some p in open]); some p in open; p.norm == id], "sentence": sprintf("Unresolved on %s: %s voids local policies that %s, and the sources do not settle how far this policy limits cooperation.", [d, concat("; ", sort([p.citation | some p in open])), concat(" or ", [extent_text[v] | some v in sort({v | some p in open; some v in p.voids})])])}
 } else := {"status": "in-force", "principle": "applicability", "by": [], "by_citations": [], "sentence": sprintf("In force on %s; no higher law in force voids it.", [d])}
 
+# policy_active holds when policy n is in force on d and one of its limiting effects applies.
+policy_active(n, d) if {
+	some pair in limiting_effects(n)
+	effect_active(n, pair[1], d)
+}
+
 not_in_force_text(n, d) := sprintf("Not in force on %s: it applies from %s.", [d, n.effective]) if {
 	n.effective > d
 } else := sprintf("Not in force on %s: %s on %s.", [d, ev[1], ev[0]]) if {
 	ev := ended_on(n, d)
-}
+} else := sprintf("Not in force on %s: its limiting effects do not apply on that date.", [d])
 
 policy_view(lid, nid, d) := object.union(
 	{
@@ -111,7 +121,7 @@ policy_view(lid, nid, d) := object.union(
 		"url": n.url,
 		"effective": n.effective,
 		"verified": n.verified,
-		"extent": sort([x | some [_, e] in limiting_effects(n); x := object.get(e, "extent", "unsettled")]),
+		"extent": sort([x | some [_, e] in limiting_effects(n); x := extent_or_unsettled(e)]),
 		"binds": sort(policy_binds(lid, n)),
 		"summary": concat(" ", [s | some [_, e] in limiting_effects(n); s := object.get(e, "sentence", "")]),
 	},
@@ -120,9 +130,10 @@ policy_view(lid, nid, d) := object.union(
 	n := data.facts.norms[nid]
 }
 
-# outsiders are agencies present in the locality that none of its standing policies binds.
+# outsiders are agencies present in the locality, or running the jail its arrestees are booked
+# into, that none of its standing policies binds.
 outsiders(lid, standing) := {aid |
-	some aid in present(lid)
+	some aid in (present(lid) | books_into(lid))
 	not bound_by_any(aid, standing)
 }
 
@@ -164,7 +175,9 @@ could_entry(lid, aid, d) := {
 	a := data.facts.agencies[aid]
 }
 
-why_not_bound(lid, a) := sprintf("a %s answers to the state, not to %s", [a.kind, data.facts.jurisdictions[lid].name]) if {
+why_not_bound(lid, a) := sprintf("its bound_by rule (%s) leaves out %s", [a.bound_by_source.citation, data.facts.jurisdictions[lid].name]) if {
+	a.bound_by
+} else := sprintf("a %s answers to the state, not to %s", [a.kind, data.facts.jurisdictions[lid].name]) if {
 	a.kind in independent_kinds
 } else := sprintf("owned by %s, which %s's policies do not bind", [data.facts.jurisdictions[a.jurisdiction].name, data.facts.jurisdictions[lid].name])
 

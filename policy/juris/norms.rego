@@ -76,6 +76,16 @@ independent_of(a, j) if {
 
 binds(a, n) if n.jurisdiction in bound_by(a)
 
+# An agency's own policy binds it: an agency-policy made in the agency's owning jurisdiction
+# that names the agency (a sheriff's own detainer policy binds the sheriff, though county
+# policies do not).
+binds(a, n) if {
+	n.type == "agency-policy"
+	n.jurisdiction == a.jurisdiction
+	some e in n.effects
+	a.id in e.reaches.agencies
+}
+
 # ---------------------------------------------------------------- reach
 
 # reaches holds when effect e applies to agency a (which the norm already binds).

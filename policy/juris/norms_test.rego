@@ -45,7 +45,7 @@ test_why_inactive_effect_until if {
 
 # BUG (agency.rego, why_inactive): the last branch reads n.effects[_].until (any effect's) not
 # e.until, so a norm with two effects ending on different dates is a conflict error. Skipped.
-todo_test_why_inactive_reads_its_own_effect if {
+test_why_inactive_reads_its_own_effect if {
 	n := {"effective": "2020-01-01", "effects": [{"until": "2023-01-01"}, {"until": "2024-01-01"}]}
 	juris.why_inactive(n, n.effects[1], "2025-01-01") == "not in force on 2025-01-01: its effect ended on 2024-01-01"
 }
