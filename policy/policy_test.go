@@ -50,30 +50,30 @@ func TestRego(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 0, "no Rego test ran")
-	policyOnly := map[string]*ast.Module{}
-	for name, m := range mods {
-		if !strings.HasSuffix(name, "_test.rego") {
-			policyOnly[name] = m
-		}
-	}
-	rep := cov.Report(policyOnly)
+	rep := cov.Report(mods)
 	var files []string
 	for f := range rep.Files {
-		files = append(files, f)
+		if !strings.HasSuffix(f, "_test.rego") {
+			files = append(files, f)
+		}
 	}
 	sort.Strings(files)
+	covered, total := 0, 0
 	for _, f := range files {
 		fc := rep.Files[f]
+		covered, total = covered+fc.CoveredLines, total+fc.CoveredLines+fc.NotCoveredLines
 		t.Logf("coverage %s: %.1f%%", f, fc.Coverage)
 		for _, r := range fc.NotCovered {
 			t.Logf("  not covered: %s:%d-%d", f, r.Start.Row, r.End.Row)
 		}
 	}
-	t.Logf("Rego tests: %d; policy line coverage: %.1f%%", n, rep.Coverage)
+	require.NotEmpty(t, files, "no policy file was traced")
+	coverage := 100 * float64(covered) / float64(total)
+	t.Logf("Rego tests: %d; policy line coverage (tests excluded): %.1f%% of %d lines", n, coverage, total)
 	if os.Getenv("JURIS_COVERAGE_OUT") != "" {
-		_ = os.WriteFile(os.Getenv("JURIS_COVERAGE_OUT"), []byte(fmt.Sprintf("%.1f\n", rep.Coverage)), 0o644)
+		_ = os.WriteFile(os.Getenv("JURIS_COVERAGE_OUT"), []byte(fmt.Sprintf("%.1f\n", coverage)), 0o644)
 	}
-	require.GreaterOrEqual(t, rep.Coverage, minCoverage, "policy line coverage fell below %.0f%%", minCoverage)
+	require.GreaterOrEqual(t, coverage, minCoverage, "policy line coverage fell below %.0f%%", minCoverage)
 }
 
 // TestFormatted checks that every Rego file is as opa fmt writes it.
