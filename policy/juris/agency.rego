@@ -32,16 +32,16 @@ candidates(a, m) := {x |
 }
 
 # applicable splits candidates on date d into those in force (and not preempted) and the rest.
-applicable(a, m, d) := {x |
-	some x in candidates(a, m)
+applicable(C, d) := {x |
+	some x in C
 	n := data.facts.norms[x.norm]
 	effect_active(n, n.effects[x.effect_index], d)
 	not preempted_on(x, d)
 }
 
 # inactive are candidates that are not in force on d: the "why not" of applicability.
-inactive(a, m, d) := {object.union(x, {"principle": "applicability", "why": why_inactive(n, n.effects[x.effect_index], d)}) |
-	some x in candidates(a, m)
+inactive(C, d) := {object.union(x, {"principle": "applicability", "why": why_inactive(n, n.effects[x.effect_index], d)}) |
+	some x in C
 	n := data.facts.norms[x.norm]
 	not effect_active(n, n.effects[x.effect_index], d)
 }
@@ -59,8 +59,8 @@ preempted_on(x, d) if {
 	"prohibits" in p.voids
 }
 
-preempted_effects(a, m, d) := {object.union(x, {"principle": "express-preemption", "why": sprintf("voided by %s, which preempts local policies that prohibit cooperation", [p.citation]), "by": p.norm}) |
-	some x in candidates(a, m)
+preempted_effects(C, d) := {object.union(x, {"principle": "express-preemption", "why": sprintf("voided by %s, which preempts local policies that prohibit cooperation", [p.citation]), "by": p.norm}) |
+	some x in C
 	n := data.facts.norms[x.norm]
 	effect_active(n, n.effects[x.effect_index], d)
 	x.effect == "prohibits"
@@ -161,7 +161,8 @@ aside(x, principle, why) := {
 # agency_decision answers the agency question for agency id aid, model m, date d.
 agency_decision(aid, m, d) := dec if {
 	a := data.facts.agencies[aid]
-	A := applicable(a, m, d)
+	C := candidates(a, m)
+	A := applicable(C, d)
 	F := forbids(A)
 	E := enables(A)
 	o := outcome(F, E)
@@ -192,8 +193,8 @@ agency_decision(aid, m, d) := dec if {
 				[aside(x, "federal-deference", sprintf("set aside: %s", [principle_text["federal-deference"]])) | some x in deferred(A)],
 			),
 			array.concat(
-				[aside(x, x.principle, x.why) | some x in inactive(a, m, d)],
-				[aside(x, x.principle, x.why) | some x in preempted_effects(a, m, d)],
+				[aside(x, x.principle, x.why) | some x in inactive(C, d)],
+				[aside(x, x.principle, x.why) | some x in preempted_effects(C, d)],
 			),
 		)),
 		"conflicts": conflicts(F, E, o),
