@@ -123,3 +123,32 @@ cases:
 	require.Contains(t, out, `unknown key "alowed"`)
 	require.Contains(t, out, "0 passed, 1 failed")
 }
+
+func TestPolicyFlagIsSandboxed(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "evil.rego"), []byte("package evil\n\nx := http.send({\"method\": \"GET\", \"url\": \"http://127.0.0.1:1\"})\n"), 0o644))
+	code, _, stderr := juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "task-force", "--policy", dir)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "http.send")
+
+	ok := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(ok, "extra.rego"), []byte("package extra\n\nanswer := 42\n"), 0o644))
+	code, _, stderr = juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "task-force", "--as-of", "2026-12-02", "--policy", ok)
+	require.Equal(t, 0, code, stderr)
+}
+
+func TestFactsFlagLayersAWhatIf(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "mine.yaml"), []byte(`agreements:
+  - {agency: us/tx/travis-county/sheriff, model: task-force, signed: 2026-11-01, source: what-if, url: "https://www.ice.gov/identify-and-arrest/287g"}
+`), 0o644))
+	code, out, stderr := juris(t, "locality", "us/tx/austin", "--as-of", "2026-12-02", "--facts", dir, "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var d struct {
+		Bypassed   bool     `json:"bypassed"`
+		BypassedBy []string `json:"bypassed_by"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	require.True(t, d.Bypassed)
+	require.Equal(t, []string{"us/tx/travis-county/sheriff"}, d.BypassedBy)
+}
