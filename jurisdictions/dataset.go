@@ -164,7 +164,7 @@ func Build(files ...*File) (*Dataset, error) {
 		Norms:         map[string]*Norm{},
 		Agreements:    map[string]*Agreement{},
 	}
-	errs := ds.add(files, false)
+	errs := ds.add(files)
 	errs = append(errs, ds.Validate()...)
 	if len(errs) > 0 {
 		return nil, errs
@@ -183,7 +183,7 @@ func (ds *Dataset) Layer(files ...*File) (*Dataset, error) {
 		Agreements:    cloneMap(ds.Agreements),
 		Files:         slices.Clone(ds.Files),
 	}
-	errs := out.add(files, true)
+	errs := out.add(files)
 	errs = append(errs, out.Validate()...)
 	if len(errs) > 0 {
 		return nil, errs
@@ -211,9 +211,9 @@ func revision(base string, files []*File) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// add puts the files' entities into ds. With replace, an id already in ds is replaced, but an id
-// written twice within files is still an error.
-func (ds *Dataset) add(files []*File, replace bool) Errors {
+// add puts the files' entities into ds: an id already in ds is replaced (that is how a layer
+// overrides), but an id written twice within files is an error.
+func (ds *Dataset) add(files []*File) Errors {
 	var errs Errors
 	seen := map[string]Pos{}
 	dup := func(kind, id string, p Pos) bool {
@@ -233,10 +233,6 @@ func (ds *Dataset) add(files []*File, replace bool) Errors {
 				continue
 			}
 			if dup("jurisdiction", j.ID, j.pos.at) {
-				continue
-			}
-			if _, ok := ds.Jurisdictions[j.ID]; ok && !replace {
-				errs = append(errs, &Error{File: f.Name, Line: j.pos.at.Line, Field: "id", Msg: fmt.Sprintf("jurisdiction id %q is already defined", j.ID)})
 				continue
 			}
 			ds.Jurisdictions[j.ID] = j

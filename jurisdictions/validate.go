@@ -273,17 +273,18 @@ func (c *checker) checkAgreement(g *Agreement) {
 		c.agency(p, "agency", g.Agency)
 	}
 	c.oneOf(p, "model", g.Model, Models)
-	if g.Status == "" {
-		g.Status = "active"
+	status := g.Status
+	if status == "" {
+		status = "active" // the default; Document writes it out
 	}
-	c.oneOf(p, "status", g.Status, AgreementStatuses)
-	if g.Signed == nil && g.Status != "pending" {
+	c.oneOf(p, "status", status, AgreementStatuses)
+	if g.Signed == nil && status != "pending" {
 		c.fail(p, "signed", "required unless status is pending")
 	}
 	if g.Signed != nil && g.Terminated != nil && *g.Terminated < *g.Signed {
 		c.fail(p, "terminated", "%s is before the signed date %s", *g.Terminated, *g.Signed)
 	}
-	if g.Status == "terminated" && g.Terminated == nil {
+	if status == "terminated" && g.Terminated == nil {
 		c.fail(p, "terminated", "required when status is terminated: the date the agreement ended")
 	}
 	c.required(p, "source", g.Source)

@@ -21,8 +21,8 @@ var files embed.FS
 // Package is the Rego package of the decisions: data.juris.agency and data.juris.locality.
 const Package = "juris"
 
-// forbidden are built-ins that reach outside the evaluation: the network, the environment, the
-// clock of the host process is allowed (time.now_ns) but files and runtime details are not.
+// forbidden are built-ins that reach outside the evaluation: the network, the environment and
+// runtime details, and output channels. (time.now_ns stays: it gives as_of its default, today.)
 var forbidden = []string{
 	"http.send", "net.lookup_ip_addr", "net.cidr_expand", "opa.runtime", "trace",
 	"rego.parse_module", "print",
