@@ -15,7 +15,7 @@ import (
 	"sync"
 )
 
-//go:embed data
+//go:embed data national/us
 var embedded embed.FS
 
 // Dataset is a validated, indexed set of facts. A Dataset is read-only once built and safe for
@@ -38,22 +38,36 @@ var (
 	defaultErr  error
 )
 
-// Default returns the embedded default dataset, loaded once.
+// Default returns the embedded default dataset, loaded once: the generated national layer
+// (jurisdictions/national: every state, county, incorporated place and law-enforcement agency,
+// and ICE's 287(g) agreements) with the hand-curated facts (jurisdictions/data: the laws and
+// policies, and corrections to the generated layer) laid over it.
 func Default() (*Dataset, error) {
 	defaultOnce.Do(func() {
-		sub, err := fs.Sub(embedded, "data")
+		national, err := ReadFS(NationalFS(), "jurisdictions/national")
 		if err != nil {
 			defaultErr = err
 			return
 		}
-		defaultDS, defaultErr = LoadFS(sub, "jurisdictions/data")
+		curated, err := ReadFS(EmbeddedFS(), "jurisdictions/data")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultDS, defaultErr = BuildLayers(national, curated)
 	})
 	return defaultDS, defaultErr
 }
 
-// EmbeddedFS returns the embedded fact files (their root is the folder holding us.yaml).
+// EmbeddedFS returns the embedded hand-curated fact files (their root holds us.yaml).
 func EmbeddedFS() fs.FS {
 	sub, _ := fs.Sub(embedded, "data")
+	return sub
+}
+
+// NationalFS returns the embedded generated national layer (one file per state under us/).
+func NationalFS() fs.FS {
+	sub, _ := fs.Sub(embedded, "national")
 	return sub
 }
 
@@ -158,18 +172,30 @@ func readCapped(fsys fs.FS, name, shown string) ([]byte, error) {
 
 // Build makes a validated dataset from parsed files. Ids must be unique across the files.
 func Build(files ...*File) (*Dataset, error) {
+	return BuildLayers(files)
+}
+
+// BuildLayers makes a validated dataset from layers of files, lowest first: an entity in a layer
+// replaces the one with the same id in the layers below it; within one layer ids must be unique.
+// The dataset is validated once, as a whole.
+func BuildLayers(layers ...[]*File) (*Dataset, error) {
 	ds := &Dataset{
 		Jurisdictions: map[string]*Jurisdiction{},
 		Agencies:      map[string]*Agency{},
 		Norms:         map[string]*Norm{},
 		Agreements:    map[string]*Agreement{},
 	}
-	errs := ds.add(files)
+	var errs Errors
+	rev := ""
+	for _, files := range layers {
+		errs = append(errs, ds.add(files)...)
+		rev = revision(rev, files)
+	}
 	errs = append(errs, ds.Validate()...)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	ds.Revision = revision("", files)
+	ds.Revision = rev
 	return ds, nil
 }
 

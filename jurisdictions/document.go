@@ -24,8 +24,13 @@ func (ds *Dataset) Document() (map[string]any, error) {
 	operating := map[string][]string{}
 	for id, a := range ds.Agencies {
 		c := *a
-		if len(c.OperatesIn) == 0 {
+		if len(c.OperatesIn) == 0 && c.Kind != "tribal-police" {
+			// By default an agency operates throughout the jurisdiction that owns it. Tribal police
+			// operate on tribal land, which the facts do not map: only where operates_in says.
 			c.OperatesIn = []string{c.Jurisdiction}
+		}
+		if c.OperatesIn == nil {
+			c.OperatesIn = []string{}
 		}
 		agencies[id] = &c
 		for _, j := range c.OperatesIn {

@@ -162,5 +162,23 @@ func TestDefaultDatasetLoads(t *testing.T) {
 func ExampleParseFile() {
 	_, err := ParseFile("mine.yaml", []byte("agencies:\n  - id: us/tx/x/police\n    colour: blue\n"))
 	fmt.Println(err)
-	// Output: mine.yaml:3: agencies[0].colour: unknown key "colour"; valid keys here: bound_by, bound_by_source, id, jurisdiction, kind, name, note, operates_in, ori, runs_jail
+	// Output: mine.yaml:3: agencies[0].colour: unknown key "colour"; valid keys here: bound_by, bound_by_source, id, jurisdiction, kind, name, note, operates_in, ori, runs_jail, runs_jail_source
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Doña Ana County":        "dona-ana-county",
+		"St. Mary's County":      "st-marys-county",
+		"Travis County":          "travis-county",
+		"  Bay County ":          "bay-county",
+		"Lexington-Fayette":      "lexington-fayette",
+		"Hartsville/Trousdale":   "hartsville-trousdale",
+		"Florida A&M University": "florida-a-m-university",
+		"Coeur d’Alene":          "coeur-dalene",
+		"Española":               "espanola",
+		"":                       "",
+		"***":                    "",
+	} {
+		require.Equal(t, want, Slug(in), in)
+	}
 }

@@ -11,7 +11,9 @@ package jurisdictions
 var Models = []string{"jail-enforcement", "task-force", "warrant-service-officer"}
 
 // JurisdictionKinds are the valid values of Jurisdiction.Kind.
-var JurisdictionKinds = []string{"nation", "state", "district", "territory", "county", "city-county", "city", "town", "village", "borough"}
+// A municipality is a local government the Census incorporated places do not list (a New England
+// town, a township), known from the FBI agency list.
+var JurisdictionKinds = []string{"nation", "state", "district", "territory", "county", "city-county", "city", "town", "village", "borough", "municipality"}
 
 // AgencyKinds are the valid values of Agency.Kind.
 var AgencyKinds = []string{"sheriff", "municipal-police", "county-police", "state-police", "state-agency", "corrections", "campus-police", "county-commission", "tribal-police", "other"}
@@ -73,16 +75,21 @@ type Checked struct {
 
 // Jurisdiction is the nation, a state, a county or a place.
 type Jurisdiction struct {
-	ID        string   `yaml:"id" json:"id"`
-	Name      string   `yaml:"name" json:"name"`
-	Kind      string   `yaml:"kind" json:"kind"`
-	Parent    string   `yaml:"parent" json:"parent,omitempty"`
-	Counties  []string `yaml:"counties" json:"counties,omitempty"`
-	GEOID     string   `yaml:"geoid" json:"geoid,omitempty"`
-	USPS      string   `yaml:"usps" json:"usps,omitempty"`
-	BooksInto []string `yaml:"books_into" json:"books_into,omitempty"`
-	Checked   *Checked `yaml:"checked" json:"checked,omitempty"`
-	Note      string   `yaml:"note" json:"note,omitempty"`
+	ID       string   `yaml:"id" json:"id"`
+	Name     string   `yaml:"name" json:"name"`
+	Kind     string   `yaml:"kind" json:"kind"`
+	Parent   string   `yaml:"parent" json:"parent,omitempty"`
+	Counties []string `yaml:"counties" json:"counties,omitempty"`
+	// CountyShares is, for a place in several counties, the share of its 2020 population living
+	// in each (Geocorr's place-to-county allocation factor).
+	CountyShares map[string]float64 `yaml:"county_shares" json:"county_shares,omitempty"`
+	// Population is the 2020 Census population.
+	Population int      `yaml:"population" json:"population,omitempty"`
+	GEOID      string   `yaml:"geoid" json:"geoid,omitempty"`
+	USPS       string   `yaml:"usps" json:"usps,omitempty"`
+	BooksInto  []string `yaml:"books_into" json:"books_into,omitempty"`
+	Checked    *Checked `yaml:"checked" json:"checked,omitempty"`
+	Note       string   `yaml:"note" json:"note,omitempty"`
 
 	pos positions
 }
@@ -95,16 +102,18 @@ type Source struct {
 
 // Agency is a law-enforcement agency or other body that can sign a 287(g) agreement.
 type Agency struct {
-	ID            string   `yaml:"id" json:"id"`
-	Name          string   `yaml:"name" json:"name"`
-	Kind          string   `yaml:"kind" json:"kind"`
-	Jurisdiction  string   `yaml:"jurisdiction" json:"jurisdiction"`
-	OperatesIn    []string `yaml:"operates_in" json:"operates_in"`
-	ORI           string   `yaml:"ori" json:"ori,omitempty"`
-	RunsJail      bool     `yaml:"runs_jail" json:"runs_jail"`
-	BoundBy       []string `yaml:"bound_by" json:"bound_by,omitempty"`
-	BoundBySource *Source  `yaml:"bound_by_source" json:"bound_by_source,omitempty"`
-	Note          string   `yaml:"note" json:"note,omitempty"`
+	ID           string   `yaml:"id" json:"id"`
+	Name         string   `yaml:"name" json:"name"`
+	Kind         string   `yaml:"kind" json:"kind"`
+	Jurisdiction string   `yaml:"jurisdiction" json:"jurisdiction"`
+	OperatesIn   []string `yaml:"operates_in" json:"operates_in"`
+	ORI          string   `yaml:"ori" json:"ori,omitempty"`
+	RunsJail     bool     `yaml:"runs_jail" json:"runs_jail"`
+	// RunsJailSource supports an exception to the default (a county's sheriff runs its jail).
+	RunsJailSource *Source  `yaml:"runs_jail_source" json:"runs_jail_source,omitempty"`
+	BoundBy        []string `yaml:"bound_by" json:"bound_by,omitempty"`
+	BoundBySource  *Source  `yaml:"bound_by_source" json:"bound_by_source,omitempty"`
+	Note           string   `yaml:"note" json:"note,omitempty"`
 
 	pos positions
 }
@@ -166,11 +175,19 @@ type Agreement struct {
 	Signed     *Date  `yaml:"signed" json:"signed,omitempty"`
 	Status     string `yaml:"status" json:"status"`
 	Terminated *Date  `yaml:"terminated" json:"terminated,omitempty"`
-	Source     string `yaml:"source" json:"source"`
-	URL        string `yaml:"url" json:"url"`
-	MOAURL     string `yaml:"moa_url" json:"moa_url,omitempty"`
-	Verified   *bool  `yaml:"verified" json:"verified"`
-	Note       string `yaml:"note" json:"note,omitempty"`
+	// FirstListed and LastListed are the first and last dates a source (an ICE list, an MOA
+	// posted by ICE) showed the agreement. An agreement with no signed date is in force from
+	// FirstListed.
+	FirstListed *Date `yaml:"first_listed" json:"first_listed,omitempty"`
+	LastListed  *Date `yaml:"last_listed" json:"last_listed,omitempty"`
+	// Delisted is the date of the first ICE participating list, after the agreement was listed,
+	// that no longer showed it: it is not in force from then on.
+	Delisted *Date  `yaml:"delisted" json:"delisted,omitempty"`
+	Source   string `yaml:"source" json:"source"`
+	URL      string `yaml:"url" json:"url"`
+	MOAURL   string `yaml:"moa_url" json:"moa_url,omitempty"`
+	Verified *bool  `yaml:"verified" json:"verified"`
+	Note     string `yaml:"note" json:"note,omitempty"`
 
 	pos positions
 }

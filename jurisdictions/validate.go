@@ -126,6 +126,17 @@ func (c *checker) checkJurisdiction(j *Jurisdiction) {
 			c.fail(p, "counties", "%s: %q is a %s, not a county", f, cid, cj.Kind)
 		}
 	}
+	for cid, share := range j.CountyShares {
+		if !slices.Contains(j.Counties, cid) {
+			c.fail(p, "county_shares", "%q is not among the jurisdiction's counties", cid)
+		}
+		if share < 0 || share > 1 {
+			c.fail(p, "county_shares", "%q: share %v is not between 0 and 1", cid, share)
+		}
+	}
+	if j.Population < 0 {
+		c.fail(p, "population", "%d is negative", j.Population)
+	}
 	for _, aid := range j.BooksInto {
 		c.agency(p, "books_into", aid)
 	}
@@ -157,6 +168,9 @@ func (c *checker) checkAgency(a *Agency) {
 	}
 	for _, jid := range a.BoundBy {
 		c.jurisdiction(p, "bound_by", jid)
+	}
+	if a.RunsJailSource != nil && (a.RunsJailSource.Citation == "" || a.RunsJailSource.URL == "") {
+		c.fail(p, "runs_jail_source", "needs both a citation and a url")
 	}
 	if len(a.BoundBy) > 0 && (a.BoundBySource == nil || a.BoundBySource.Citation == "" || a.BoundBySource.URL == "") {
 		c.fail(p, "bound_by_source", "required with bound_by: the citation and url that set which rules bind this agency")
@@ -278,8 +292,14 @@ func (c *checker) checkAgreement(g *Agreement) {
 		status = "active" // the default; Document writes it out
 	}
 	c.oneOf(p, "status", status, AgreementStatuses)
-	if g.Signed == nil && status != "pending" {
-		c.fail(p, "signed", "required unless status is pending")
+	if g.Signed == nil && g.FirstListed == nil && status != "pending" {
+		c.fail(p, "signed", "required unless status is pending or first_listed gives the first date a source showed the agreement")
+	}
+	if g.FirstListed != nil && g.LastListed != nil && *g.LastListed < *g.FirstListed {
+		c.fail(p, "last_listed", "%s is before first_listed %s", *g.LastListed, *g.FirstListed)
+	}
+	if g.Delisted != nil && g.LastListed != nil && *g.Delisted <= *g.LastListed {
+		c.fail(p, "delisted", "%s is not after last_listed %s", *g.Delisted, *g.LastListed)
 	}
 	if g.Signed != nil && g.Terminated != nil && *g.Terminated < *g.Signed {
 		c.fail(p, "terminated", "%s is before the signed date %s", *g.Terminated, *g.Signed)

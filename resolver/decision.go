@@ -32,12 +32,17 @@ type Agreement struct {
 	Signed     string `json:"signed,omitempty"`
 	Status     string `json:"status"`
 	Terminated string `json:"terminated,omitempty"`
-	Source     string `json:"source"`
-	URL        string `json:"url"`
-	MOAURL     string `json:"moa_url,omitempty"`
-	Verified   bool   `json:"verified"`
-	Note       string `json:"note,omitempty"`
-	InForce    bool   `json:"in_force"`
+	// FirstListed, LastListed and Delisted: when ICE's sources showed the agreement, and the
+	// first participating list that no longer did.
+	FirstListed string `json:"first_listed,omitempty"`
+	LastListed  string `json:"last_listed,omitempty"`
+	Delisted    string `json:"delisted,omitempty"`
+	Source      string `json:"source"`
+	URL         string `json:"url"`
+	MOAURL      string `json:"moa_url,omitempty"`
+	Verified    bool   `json:"verified"`
+	Note        string `json:"note,omitempty"`
+	InForce     bool   `json:"in_force"`
 }
 
 // Receipt says what a decision was computed from, so it can be reproduced.
@@ -149,4 +154,31 @@ type LocalityDecision struct {
 	CouldBypass []PotentialBypass `json:"could_bypass"`
 	Summary     string            `json:"summary"`
 	Receipt     Receipt           `json:"receipt"`
+}
+
+// StatsQuery asks for the landscape counts on a date, for the nation or one state.
+type StatsQuery struct {
+	AsOf string // YYYY-MM-DD; default today
+	// State is a USPS code (TX); empty means the nation.
+	State string
+}
+
+// Stats are the landscape counts on a date. The JSON keys are a stable contract.
+type Stats struct {
+	AsOf  string `json:"as_of"`
+	State string `json:"state,omitempty"`
+	// Agreements counts the agreements in force on the date (one per agency and model).
+	Agreements             int            `json:"agreements"`
+	AgenciesWithAgreements int            `json:"agencies_with_agreements"`
+	StatesWithAgreements   int            `json:"states_with_agreements"`
+	ByState                map[string]int `json:"by_state"`
+	ByModel                map[string]int `json:"by_model"`
+	ByAgencyKind           map[string]int `json:"by_agency_kind"`
+	Jurisdictions          struct {
+		States   int `json:"states"`
+		Counties int `json:"counties"`
+		Places   int `json:"places"`
+	} `json:"jurisdictions"`
+	Agencies int     `json:"agencies"`
+	Receipt  Receipt `json:"receipt"`
 }

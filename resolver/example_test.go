@@ -3,6 +3,7 @@ package resolver_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jurisproject/juris/jurisdictions"
 	"github.com/jurisproject/juris/resolver"
@@ -48,7 +49,9 @@ func ExampleResolver_Locality() {
 		fmt.Println(p.Citation, "is", p.Status, "and binds", p.Binds)
 	}
 	for _, c := range d.CouldBypass {
-		fmt.Println(c.Agency, c.Channels)
+		if strings.HasSuffix(c.Agency, "/sheriff") { // the jails; state agencies and campuses follow
+			fmt.Println(c.Agency, c.Channels)
+		}
 	}
 	// Output:
 	// Columbus City Code § 161.10 (Ord. No. 1304-2017, § 1) is in-force and binds [us/oh/columbus/police]

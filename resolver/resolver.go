@@ -32,6 +32,7 @@ type Resolver struct {
 	compiler *ast.Compiler
 	agency   rego.PreparedEvalQuery
 	locality rego.PreparedEvalQuery
+	stats    rego.PreparedEvalQuery
 	names    *nameIndex
 }
 
@@ -130,7 +131,7 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
-	}{{"data.juris.agency", &r.agency}, {"data.juris.locality", &r.locality}} {
+	}{{"data.juris.agency", &r.agency}, {"data.juris.locality", &r.locality}, {"data.juris.stats", &r.stats}} {
 		pq, err := rego.New(
 			rego.Query(q.path),
 			rego.Compiler(comp),
@@ -233,6 +234,29 @@ func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDeci
 	var out LocalityDecision
 	input := map[string]any{"locality": q.Locality, "as_of": d}
 	if err := r.eval(ctx, r.locality, input, &out); err != nil {
+		return nil, err
+	}
+	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	return &out, nil
+}
+
+// Stats counts the agreements in force on a date, by state, model and agency kind, and the
+// jurisdictions and agencies in the dataset: for the nation, or for one state (a USPS code).
+func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
+	d, err := asOf(q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	input := map[string]any{"as_of": d}
+	if q.State != "" {
+		st := strings.ToUpper(q.State)
+		if _, ok := r.ds.Jurisdictions["us/"+strings.ToLower(st)]; !ok || len(st) != 2 {
+			return nil, &InputError{Field: "state", Value: q.State, Msg: "not a state's USPS code"}
+		}
+		input["state"] = st
+	}
+	var out Stats
+	if err := r.eval(ctx, r.stats, input, &out); err != nil {
 		return nil, err
 	}
 	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}

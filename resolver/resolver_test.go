@@ -126,7 +126,8 @@ func TestFind(t *testing.T) {
 		require.Equal(t, want, ms[0].ID, q)
 	}
 	require.Greater(t, len(r.Find("County Sheriff")), 1, "an ambiguous name lists its candidates")
-	require.Empty(t, r.Find("Atlantis"))
+	require.Empty(t, r.Find("Atlantis, TX"), "Texas has no Atlantis")
+	require.Empty(t, r.Find("Xyzzyville"))
 }
 
 // TestConcurrent runs one resolver from 16 goroutines; run with -race.

@@ -63,6 +63,11 @@ func checkAgency(e Expect, d *resolver.AgencyDecision) []string {
 	c.bool("required", e.Required, d.Required)
 	c.str("duty", e.Duty, d.Duty)
 	c.bool("satisfied", e.Satisfied, d.Satisfied)
+	holds := false
+	for _, g := range d.Agreements {
+		holds = holds || (g.InForce && g.Model == d.Model)
+	}
+	c.bool("holds", e.Holds, holds)
 	c.str("principle", e.Principle, d.Principle)
 	c.bool("unresolved", e.Unresolved, d.Unresolved)
 	c.cites("cites", e.Cites, d.Reasons, false)

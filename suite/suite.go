@@ -41,10 +41,12 @@ type Case struct {
 // case's question is an error.
 type Expect struct {
 	// Agency questions.
-	Allowed    *bool   `yaml:"allowed"`
-	Required   *bool   `yaml:"required"`
-	Duty       *string `yaml:"duty"`
-	Satisfied  *bool   `yaml:"satisfied"`
+	Allowed   *bool   `yaml:"allowed"`
+	Required  *bool   `yaml:"required"`
+	Duty      *string `yaml:"duty"`
+	Satisfied *bool   `yaml:"satisfied"`
+	// Holds: the agency holds an agreement of the case's model in force on the date.
+	Holds      *bool   `yaml:"holds"`
 	Principle  *string `yaml:"principle"`
 	Unresolved *bool   `yaml:"unresolved"`
 	// Locality questions.
@@ -105,8 +107,8 @@ func Parse(name string, data []byte) (*Suite, error) {
 				fail(".model", "applies to agency cases only")
 			}
 			e := c.Expect
-			if e.Allowed != nil || e.Required != nil || e.Duty != nil || e.Satisfied != nil || e.Principle != nil || e.SetAside != nil {
-				fail(".expect", "allowed, required, duty, satisfied, principle and set_aside apply to agency cases only")
+			if e.Allowed != nil || e.Required != nil || e.Duty != nil || e.Satisfied != nil || e.Holds != nil || e.Principle != nil || e.SetAside != nil {
+				fail(".expect", "allowed, required, duty, satisfied, holds, principle and set_aside apply to agency cases only")
 			}
 			for nid, st := range e.Policies {
 				if !slices.Contains(PolicyStatuses, st) {

@@ -21,6 +21,8 @@ usage:
   juris explain QUERY [flags]             everything about a place or agency, found by id, name or ORI
   juris test FILE... [flags]              run case suites; closes with "N passed, M failed"
   juris validate PATH...                  check fact files; exits non-zero on any error
+  juris stats [--state ST] [flags]        agreements in force on the date, by state, model and agency kind
+  juris import [--check]                  rebuild the national layer from jurisdictions/sources
 
 flags:
   --as-of YYYY-MM-DD   the date of the question (default: today)
@@ -28,6 +30,7 @@ flags:
   --facts DIR          lay a researcher's own fact files over the embedded dataset (repeatable)
   --policy DIR         add Rego modules to the policy (sandboxed; repeatable)
   --model MODEL        jail-enforcement, task-force or warrant-service-officer (agency only)
+  --state ST           a state's USPS code (stats only)
 
 ` + resolver.Disclaimer + "\n"
 
@@ -36,6 +39,7 @@ type options struct {
 	asOf   string
 	format string
 	model  string
+	state  string
 	facts  multi
 	policy multi
 }
@@ -53,6 +57,7 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 	fs.StringVar(&o.asOf, "as-of", "", "date of the question, YYYY-MM-DD (default today)")
 	fs.StringVar(&o.format, "format", "text", "text or json")
 	fs.StringVar(&o.model, "model", "", "jail-enforcement, task-force or warrant-service-officer")
+	fs.StringVar(&o.state, "state", "", "a state's USPS code (stats only)")
 	fs.Var(&o.facts, "facts", "fact directory laid over the embedded dataset (repeatable)")
 	fs.Var(&o.policy, "policy", "extra Rego policy directory (repeatable)")
 	var pos []string
@@ -101,6 +106,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if cmd == "validate" {
 		return cmdValidate(rest, stdout, stderr)
 	}
+	if cmd == "import" {
+		return cmdImport(ctx, rest, stdout, stderr)
+	}
 	o, pos, err := parse(cmd, rest, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -115,6 +123,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdAgency(ctx, o, pos, stdout)
 	case "locality":
 		code, err = cmdLocality(ctx, o, pos, stdout)
+	case "stats":
+		code, err = cmdStats(ctx, o, pos, stdout)
 	case "explain":
 		code, err = cmdExplain(ctx, o, pos, stdout)
 	case "test":

@@ -231,13 +231,22 @@ agreement_view(gid, d) := object.union(g, {"in_force": agreement_in_force(g, d)}
 
 agreement_in_force(g, d) if {
 	g.status != "pending"
-	g.signed <= d
+	agreement_start(g) <= d
 	not agreement_ended(g, d)
 }
 
 default agreement_in_force(_, _) := false
 
+# agreement_start is the signed date, or where no source gives one, the first date a source
+# (an ICE list, an MOA that ICE posted) showed the agreement.
+agreement_start(g) := g.signed
+
+agreement_start(g) := g.first_listed if not g.signed
+
 agreement_ended(g, d) if g.terminated <= d
+
+# An agreement that ICE's participating list stopped showing is not in force from that list's date.
+agreement_ended(g, d) if g.delisted <= d
 
 agency_summary(a, m, d, o, duty) := sprintf("On %s, no norm in force decides whether %s may hold a %s agreement.", [d, a.name, m]) if {
 	o.winner == "none"

@@ -449,6 +449,20 @@ test_terminated_agreement_is_not_in_force if {
 	before.agreements[0].in_force == true
 }
 
+test_agreement_without_signed_date_is_in_force_from_first_listing if {
+	g := {"id": "g1", "agency": alpha_sheriff, "model": "task-force", "status": "active", "first_listed": "2025-10-13"}
+	f := world([fed], [g])
+	ask(f, alpha_sheriff, "task-force", "2025-10-12").agreements[0].in_force == false
+	ask(f, alpha_sheriff, "task-force", "2025-10-13").agreements[0].in_force == true
+}
+
+test_delisted_agreement_is_not_in_force if {
+	g := object.union(agreement(alpha_sheriff, "task-force", "2025-04-01"), {"last_listed": "2025-05-16", "delisted": "2025-07-18"})
+	f := world([fed], [g])
+	ask(f, alpha_sheriff, "task-force", "2025-07-17").agreements[0].in_force == true
+	ask(f, alpha_sheriff, "task-force", "2025-07-18").agreements[0].in_force == false
+}
+
 test_duty_reaches_only_named_kinds if {
 	req := norm("us/st/req", st, "2026-01-01", [{"type": "requires", "duty": "enter", "reaches": {"kinds": ["sheriff"]}}])
 	ask(world([fed, req], []), alpha_sheriff, "task-force", "2026-06-01").required == true

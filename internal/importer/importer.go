@@ -1,0 +1,213 @@
+// Package importer builds juris's generated national layer (states, counties, incorporated
+// places, law-enforcement agencies and ICE 287(g) agreements) from the public source files in
+// jurisdictions/sources, and writes it byte for byte the same on every run.
+//
+// It decides no legal question: it records who exists, who owns whom, and which agreements
+// ICE listed on which dates.
+package importer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jurisproject/juris/jurisdictions"
+)
+
+// Result is the generated layer: file contents by path relative to the output folder.
+type Result struct {
+	Files  map[string][]byte
+	Report *Report
+}
+
+// aliasFile lists source names the rules cannot place, each mapped by hand to an agency id.
+type aliasFile struct {
+	Aliases []struct {
+		State  string `yaml:"state"`
+		Name   string `yaml:"name"`
+		Agency string `yaml:"agency"`
+		Reason string `yaml:"reason"`
+		Owner  string `yaml:"owner"`
+		Kind   string `yaml:"kind"`
+	} `yaml:"aliases"`
+}
+
+// Run reads the sources under dir and builds the national layer.
+func Run(ctx context.Context, dir string) (*Result, error) {
+	n := &national{juris: map[string]*jurisdictions.Jurisdiction{}, agencies: map[string]*jurisdictions.Agency{}, report: &Report{}, aliases: map[string]string{}}
+	var err error
+	if n.states, err = readStates(dir); err != nil {
+		return nil, err
+	}
+	n.report.States = len(n.states)
+	counties, err := readCounties(dir)
+	if err != nil {
+		return nil, err
+	}
+	g, err := readGeocorr(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.buildJurisdictions(g, counties); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	rows, path, err := readFBI(dir)
+	if err != nil {
+		return nil, err
+	}
+	n.importFBI(rows, path)
+	if err := n.readAliases(dir); err != nil {
+		return nil, err
+	}
+	recs, err := n.importICE(dir)
+	if err != nil {
+		return nil, err
+	}
+	jf, err := readJails(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.applyJails(jf); err != nil {
+		return nil, err
+	}
+	agreements := n.buildAgreements(recs)
+	n.report.Agencies = len(n.agencies)
+	n.report.Agreements = len(agreements)
+	return n.emit(agreements), ctx.Err()
+}
+
+func (n *national) readAliases(dir string) error {
+	path := filepath.Join(dir, "aliases.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	var af aliasFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&af); err != nil && err.Error() != "EOF" {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for i, a := range af.Aliases {
+		if a.Reason == "" || a.Agency == "" || n.byState[a.State] == nil {
+			return fmt.Errorf("%s: aliases[%d]: state, name, agency and reason are required", path, i)
+		}
+		n.aliases[a.State+"|"+foldName(a.Name)] = a.Agency
+		n.report.Aliases++
+		if _, ok := n.agencies[a.Agency]; !ok && a.Owner != "" {
+			if n.juris[a.Owner] == nil || !strings.HasPrefix(a.Agency, a.Owner+"/") || !slices.Contains(jurisdictions.AgencyKinds, a.Kind) {
+				return fmt.Errorf("%s: aliases[%d]: owner %q must be a jurisdiction the agency id sits under, and kind one of %v", path, i, a.Owner, jurisdictions.AgencyKinds)
+			}
+			ag := &jurisdictions.Agency{Name: a.Name, Kind: a.Kind, Jurisdiction: a.Owner, Note: "Not in the FBI agency list; named by ICE. " + a.Reason}
+			n.addAgency(ag, a.Agency)
+			n.report.CreatedAgencies = append(n.report.CreatedAgencies, a.Agency)
+		}
+	}
+	return nil
+}
+
+func stateOfID(id string) string {
+	parts := strings.SplitN(id, "/", 3)
+	if len(parts) < 2 {
+		return ""
+	}
+	return strings.ToUpper(parts[1])
+}
+
+func (n *national) emit(agreements []*jurisdictions.Agreement) *Result {
+	js := map[string][]*jurisdictions.Jurisdiction{}
+	as := map[string][]*jurisdictions.Agency{}
+	gs := map[string][]*jurisdictions.Agreement{}
+	for _, j := range n.juris {
+		js[stateOfID(j.ID)] = append(js[stateOfID(j.ID)], j)
+	}
+	for _, a := range n.agencies {
+		as[stateOfID(a.ID)] = append(as[stateOfID(a.ID)], a)
+	}
+	for _, g := range agreements {
+		gs[stateOfID(g.Agency)] = append(gs[stateOfID(g.Agency)], g)
+	}
+	out := &Result{Files: map[string][]byte{}, Report: n.report}
+	for _, s := range n.states {
+		u := s.USPS
+		j := js[u]
+		slices.SortFunc(j, func(a, b *jurisdictions.Jurisdiction) int {
+			if (a.Kind == "state" || a.Kind == "district" || a.Kind == "territory") != (b.Kind == "state" || b.Kind == "district" || b.Kind == "territory") {
+				if a.Kind == "state" || a.Kind == "district" || a.Kind == "territory" {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		slices.SortFunc(as[u], func(a, b *jurisdictions.Agency) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(gs[u], func(a, b *jurisdictions.Agreement) int { return strings.Compare(a.ID, b.ID) })
+		out.Files["us/"+strings.ToLower(u)+".yaml"] = emitState(u, j, as[u], gs[u])
+	}
+	out.Files["REPORT.md"] = []byte(n.report.Markdown())
+	return out
+}
+
+// Write writes the result under dir, removing generated files the result no longer has.
+func (r *Result) Write(dir string) error {
+	if err := os.MkdirAll(filepath.Join(dir, "us"), 0o755); err != nil {
+		return fmt.Errorf("writing the national layer: %w", err)
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "us", "*.yaml"))
+	for _, p := range old {
+		rel, _ := filepath.Rel(dir, p)
+		if _, keep := r.Files[filepath.ToSlash(rel)]; !keep {
+			if err := os.Remove(p); err != nil {
+				return fmt.Errorf("writing the national layer: %w", err)
+			}
+		}
+	}
+	for _, name := range slices.Sorted(mapsKeys(r.Files)) {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), r.Files[name], 0o644); err != nil {
+			return fmt.Errorf("writing the national layer: %w", err)
+		}
+	}
+	return nil
+}
+
+// Check reports every file under dir that differs from the result: the generated layer is
+// stale when the sources changed and `juris import` was not run.
+func (r *Result) Check(dir string) error {
+	var stale []string
+	for _, name := range slices.Sorted(mapsKeys(r.Files)) {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || !bytes.Equal(got, r.Files[name]) {
+			stale = append(stale, name)
+		}
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "us", "*.yaml"))
+	for _, p := range old {
+		rel, _ := filepath.Rel(dir, p)
+		if _, ok := r.Files[filepath.ToSlash(rel)]; !ok {
+			stale = append(stale, filepath.ToSlash(rel)+" (not generated)")
+		}
+	}
+	if len(stale) > 0 {
+		return fmt.Errorf("the national layer in %s is not what `juris import` makes from the sources; rerun it: %s", dir, strings.Join(stale, ", "))
+	}
+	return nil
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package importer
+
+import (
+	"strings"
+
+	"github.com/jurisproject/juris/jurisdictions"
+)
+
+// placeRow finds (or, where a source names an agency the FBI list lacks, makes) the agency a
+// source row names. It returns the agency id and how it was found, or "" and the reason.
+func (n *national) placeRow(r row) (aid, how, reason string) {
+	si := n.byState[r.usps]
+	if si == nil {
+		return "", "", "unknown state"
+	}
+	key := foldName(r.name)
+	if id, ok := n.aliases[r.usps+"|"+key]; ok {
+		if _, exists := n.agencies[id]; !exists {
+			return "", "", "the alias file maps it to " + id + ", which is not in the dataset"
+		}
+		return id, "alias", ""
+	}
+	if ids := si.agencyName[key]; len(ids) > 0 {
+		return ids[0], "name", ""
+	}
+	cname := strings.TrimSpace(r.county)
+	if cname == "#N/A" {
+		cname = ""
+	}
+	var hint []*county
+	if cname != "" {
+		if c := si.countyNamed(cname); c != nil {
+			hint = append(hint, c)
+		}
+	}
+	// Sheriffs: the county is in the COUNTY column or the name.
+	if strings.Contains(key, "sheriff") {
+		c := n.countyOfName(si, r.name)
+		if c == nil && len(hint) == 1 {
+			c = hint[0]
+		}
+		if c == nil {
+			return "", "", "a sheriff whose county is neither in the row nor in the name"
+		}
+		id := c.ID + "/sheriff"
+		if _, ok := n.agencies[id]; !ok {
+			n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "sheriff", Jurisdiction: c.ID, RunsJail: true}, id, r)
+		}
+		return id, "sheriff", ""
+	}
+	// Municipal police: the place is in the name.
+	placeReason := ""
+	if r.typ != "State Agency" && (r.typ == "Municipality" || strings.Contains(key, "police") || strings.Contains(key, "marshal") || strings.Contains(key, "public safety")) {
+		base := key
+		for _, s := range []string{" police department", " department of public safety", " public safety department", " police", " marshals office", " marshal"} {
+			base = strings.TrimSuffix(base, s)
+		}
+		p, why := n.findPlace(si, base, hint)
+		placeReason = why
+		if p != nil {
+			id := p.ID + "/police"
+			if _, ok := n.agencies[id]; !ok {
+				n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "municipal-police", Jurisdiction: p.ID}, id, r)
+			}
+			return id, "place", ""
+		}
+		if c := n.countyOfName(si, base); c != nil && strings.HasSuffix(key, "police department") && strings.HasSuffix(base, "county") {
+			id := c.ID + "/police"
+			if _, ok := n.agencies[id]; !ok {
+				n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "county-police", Jurisdiction: c.ID}, id, r)
+			}
+			return id, "county police", ""
+		}
+	}
+	// Anything else: an agency the FBI list lacks, owned by the state, a county or a place.
+	owner := ""
+	stateName := fold(n.juris[si.id].Name)
+	switch {
+	case r.typ == "State Agency" || strings.HasPrefix(key, stateName+" ") || strings.Contains(key, "university") || strings.Contains(key, "college") || strings.Contains(key, "state "):
+		owner = si.id
+	case r.typ == "County" || strings.Contains(key, "county"):
+		c := n.countyOfName(si, r.name)
+		if c == nil && len(hint) == 1 {
+			c = hint[0]
+		}
+		if c != nil {
+			owner = c.ID
+		}
+	case r.typ == "Municipality":
+		if p, _ := n.findPlace(si, key, hint); p != nil {
+			owner = p.ID
+		}
+	}
+	if owner == "" {
+		if placeReason != "" {
+			return "", "", "police of a place not found: " + placeReason
+		}
+		return "", "", "no agency of that name, and the row does not say which government owns it"
+	}
+	a := &jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: kindOfName(key, owner == si.id), Jurisdiction: owner}
+	id := owner + "/" + jurisdictions.Slug(r.name)
+	if _, ok := n.agencies[id]; ok {
+		return id, "name", ""
+	}
+	n.created(a, id, r)
+	return id, "created", ""
+}
+
+// countyOfName finds the county a name like "Bay County Sheriff's Office", "City of Norfolk
+// Sheriff's Office" or "Orleans Parish Sheriff" is about.
+func (n *national) countyOfName(si *stateIndex, name string) *county {
+	f := foldName(name)
+	if i := strings.Index(f, " sheriff"); i >= 0 {
+		f = f[:i]
+	}
+	for _, w := range []string{" county", " parish", " borough"} {
+		if i := strings.Index(f, w); i >= 0 {
+			if c := si.countyNamed(f[:i]); c != nil && c.Kind == "county" {
+				return c
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(f, "city of "); ok {
+		for _, c := range si.counties[rest] {
+			if c.Kind == "city-county" {
+				return c
+			}
+		}
+	}
+	if rest, ok := strings.CutSuffix(f, " city"); ok {
+		for _, c := range si.counties[rest] {
+			if c.Kind == "city-county" {
+				return c
+			}
+		}
+	}
+	return si.countyNamed(f)
+}
+
+// kindOfName guesses an agency's kind from its name, for agencies only ICE lists.
+func kindOfName(f string, stateOwned bool) string {
+	has := func(ws ...string) bool {
+		for _, w := range ws {
+			if strings.Contains(f, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("sheriff"):
+		return "sheriff"
+	case has("board of county commissioners", "county commission"):
+		return "county-commission"
+	case has("correction", "detention", "jail"):
+		return "corrections"
+	case has("university", "college"):
+		return "campus-police"
+	case has("highway patrol", "state police", "state patrol"):
+		return "state-police"
+	case stateOwned:
+		return "state-agency"
+	}
+	return "other"
+}
+
+// created adds an agency that only ICE's sources name, noting where it came from.
+func (n *national) created(a *jurisdictions.Agency, id string, r row) {
+	a.Note = "Not in the FBI agency list; named in " + r.ref + "."
+	n.addAgency(a, id)
+	n.report.CreatedAgencies = append(n.report.CreatedAgencies, id)
+}
