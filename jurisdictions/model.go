@@ -108,7 +108,10 @@ type Agency struct {
 	Jurisdiction string   `yaml:"jurisdiction" json:"jurisdiction"`
 	OperatesIn   []string `yaml:"operates_in" json:"operates_in"`
 	ORI          string   `yaml:"ori" json:"ori,omitempty"`
-	RunsJail     bool     `yaml:"runs_jail" json:"runs_jail"`
+	// OtherORIs are further FBI ORIs of the same agency (the FBI lists some state agencies once
+	// per region or campus).
+	OtherORIs []string `yaml:"other_oris" json:"other_oris,omitempty"`
+	RunsJail  bool     `yaml:"runs_jail" json:"runs_jail"`
 	// RunsJailSource supports an exception to the default (a county's sheriff runs its jail).
 	RunsJailSource *Source  `yaml:"runs_jail_source" json:"runs_jail_source,omitempty"`
 	BoundBy        []string `yaml:"bound_by" json:"bound_by,omitempty"`

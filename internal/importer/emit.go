@@ -90,7 +90,12 @@ func emitAgency(b *strings.Builder, a *jurisdictions.Agency) {
 	if len(a.OperatesIn) > 0 {
 		f.add("operates_in", list(a.OperatesIn))
 	}
-	f.add("ori", plain(a.ORI))
+	if a.ORI != "" {
+		f.add("ori", plain(a.ORI))
+	}
+	if len(a.OtherORIs) > 0 {
+		f.add("other_oris", list(a.OtherORIs))
+	}
 	if a.RunsJail {
 		f.add("runs_jail", "true")
 	}

@@ -82,12 +82,19 @@ func (n *national) addAgency(a *jurisdictions.Agency, want string, disambig ...s
 	}
 	a.ID = id
 	n.agencies[id] = a
-	si := n.byState[strings.ToUpper(strings.Split(id, "/")[1])]
-	if si != nil {
-		k := foldName(a.Name)
-		si.agencyName[k] = append(si.agencyName[k], id)
+	if si := n.byState[stateOfID(id)]; si != nil {
+		n.register(si, a)
 	}
 	return id
+}
+
+// register files the agency under its name variants, for matching other sources' names.
+func (n *national) register(si *stateIndex, a *jurisdictions.Agency) {
+	for _, k := range nameVariants(a.Name, n.juris[si.id].Name) {
+		if !slices.Contains(si.agencyName[k], a.ID) {
+			si.agencyName[k] = append(si.agencyName[k], a.ID)
+		}
+	}
 }
 
 // importFBI makes one agency per FBI row it can place, and reports the rest with the reason.
@@ -113,6 +120,7 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		}
 		return strings.Compare(a.ORI, b.ORI)
 	})
+	merged := map[string]*jurisdictions.Agency{}
 	for _, r := range sorted {
 		rep.FBIByType[r.Type]++
 		usps := r.State
@@ -193,8 +201,33 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			n.addAgency(a, p.ID+"/police", jurisdictions.Slug(r.Name), strings.ToLower(r.ORI))
 		default:
 			// State police, state agencies, campuses, tribes and others belong to the state; they
-			// operate statewide unless they are campus or tribal police tied to counties.
+			// operate statewide unless they are campus or tribal police tied to counties. The FBI
+			// lists some state agencies once per region or campus ("Highway Patrol" in each
+			// troop's county): those rows are one agency, with the other ORIs kept.
 			a.Jurisdiction = si.id
+			stateName := n.juris[si.id].Name
+			if (kind == "state-police" || kind == "state-agency") && !strings.Contains(lname, fold(stateName)) && !strings.Contains(lname, "county") {
+				a.Name = stateName + " " + r.Name // the FBI writes "Highway Patrol" for "Florida Highway Patrol"
+			}
+			mkey := si.usps + "|" + r.Type + "|" + lname
+			if prev := merged[mkey]; prev != nil {
+				if len(r.Counties) == 0 && len(prev.OperatesIn) > 0 || prev.ORI > r.ORI {
+					prev.ORI, r.ORI = r.ORI, prev.ORI // the statewide row's ORI leads
+				}
+				prev.OtherORIs = append(prev.OtherORIs, r.ORI)
+				slices.Sort(prev.OtherORIs)
+				if len(prev.OperatesIn) > 0 {
+					for _, c := range countyIDs() {
+						if !slices.Contains(prev.OperatesIn, c) {
+							prev.OperatesIn = append(prev.OperatesIn, c)
+						}
+					}
+					slices.Sort(prev.OperatesIn)
+				}
+				rep.FBIMatched[r.Type]++
+				rep.FBIMerged++
+				continue
+			}
 			if (kind == "campus-police" || kind == "tribal-police" || kind == "other") && len(counties) > 0 {
 				a.OperatesIn = countyIDs()
 			}
@@ -210,6 +243,9 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 				d = jurisdictions.Slug(counties[0].Name)
 			}
 			n.addAgency(a, a.Jurisdiction+"/"+jurisdictions.Slug(r.Name), d, strings.ToLower(r.ORI))
+			if a.Jurisdiction == si.id {
+				merged[mkey] = a
+			}
 			rep.FBIMatched[r.Type]++
 		}
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -41,4 +42,39 @@ func foldName(s string) string {
 		}
 	}
 	return strings.TrimSpace(f)
+}
+
+// nameSuffixes are words that differ between sources' names for one agency.
+var nameSuffixes = []string{" police department", " police services department", " board of trustees", " department", " police", " office"}
+
+// nameVariants are the keys an agency name is matched under, most exact first: the folded name,
+// then without the state's name in front, then without a trailing "police department",
+// "department" or "board of trustees" ("Florida A&M University Board of Trustees" matches the
+// FBI's "Florida A&M University").
+func nameVariants(name, stateName string) []string {
+	f := foldName(name)
+	out := []string{f}
+	add := func(v string) {
+		if v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	st := fold(stateName)
+	bare := strings.TrimPrefix(f, st+" ")
+	add(bare)
+	for _, v := range []string{f, bare} {
+		for _, s := range nameSuffixes {
+			if strings.HasSuffix(v, s) {
+				add(strings.TrimSuffix(v, s))
+			}
+		}
+	}
+	// The MOA index drops "&" ("florida a m university", "fish wildlife"): match without "and".
+	for _, v := range slices.Clone(out) {
+		add(strings.ReplaceAll(" "+v+" ", " and ", " ")[1:])
+	}
+	for i, v := range out {
+		out[i] = strings.TrimSpace(v)
+	}
+	return out
 }

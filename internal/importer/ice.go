@@ -173,6 +173,7 @@ func (n *national) importICE(dir string) (map[string]*agreementRec, error) {
 			}
 			st.Matched++
 			st.How[how]++
+			rep.Matches = append(rep.Matches, []string{ref, r.usps, r.name, aid, how})
 			s := sighting{source: source, date: l.Date, pending: l.Pending}
 			if !l.Pending {
 				d, repaired, err := parseSigned(c[h["SIGNED"]])
@@ -294,6 +295,7 @@ func (n *national) importMOAIndex(dir string, add func(aid, model string, s sigh
 			}
 			st.Matched++
 			st.How[how]++
+			rep.Matches = append(rep.Matches, []string{ref, stateCode, name, aid, how})
 			note := ""
 			if e.DateFilename != nil {
 				note = "ICE's file name " + e.Filename + " carries the date " + *e.DateFilename

@@ -154,6 +154,7 @@ func (n *national) emit(agreements []*jurisdictions.Agreement) *Result {
 		out.Files["us/"+strings.ToLower(u)+".yaml"] = emitState(u, j, as[u], gs[u])
 	}
 	out.Files["REPORT.md"] = []byte(n.report.Markdown())
+	out.Files["matches.csv"] = n.report.MatchesCSV()
 	return out
 }
 

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"strings"
 
 	"github.com/jurisproject/juris/jurisdictions"
@@ -20,8 +22,10 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 		}
 		return id, "alias", ""
 	}
-	if ids := si.agencyName[key]; len(ids) > 0 {
-		return ids[0], "name", ""
+	for _, k := range nameVariants(r.name, n.juris[si.id].Name) {
+		if ids := si.agencyName[k]; len(ids) > 0 {
+			return ids[0], "name", ""
+		}
 	}
 	cname := strings.TrimSpace(r.county)
 	if cname == "#N/A" {
@@ -44,7 +48,7 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 		}
 		id := c.ID + "/sheriff"
 		if _, ok := n.agencies[id]; !ok {
-			n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "sheriff", Jurisdiction: c.ID, RunsJail: true}, id, r)
+			n.created(&jurisdictions.Agency{Name: displayName(r.name), Kind: "sheriff", Jurisdiction: c.ID, RunsJail: true}, id, r)
 		}
 		return id, "sheriff", ""
 	}
@@ -60,14 +64,14 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 		if p != nil {
 			id := p.ID + "/police"
 			if _, ok := n.agencies[id]; !ok {
-				n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "municipal-police", Jurisdiction: p.ID}, id, r)
+				n.created(&jurisdictions.Agency{Name: displayName(r.name), Kind: "municipal-police", Jurisdiction: p.ID}, id, r)
 			}
 			return id, "place", ""
 		}
 		if c := n.countyOfName(si, base); c != nil && strings.HasSuffix(key, "police department") && strings.HasSuffix(base, "county") {
 			id := c.ID + "/police"
 			if _, ok := n.agencies[id]; !ok {
-				n.created(&jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: "county-police", Jurisdiction: c.ID}, id, r)
+				n.created(&jurisdictions.Agency{Name: displayName(r.name), Kind: "county-police", Jurisdiction: c.ID}, id, r)
 			}
 			return id, "county police", ""
 		}
@@ -97,8 +101,14 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 		}
 		return "", "", "no agency of that name, and the row does not say which government owns it"
 	}
-	a := &jurisdictions.Agency{Name: strings.TrimSpace(r.name), Kind: kindOfName(key, owner == si.id), Jurisdiction: owner}
-	id := owner + "/" + jurisdictions.Slug(r.name)
+	a := &jurisdictions.Agency{Name: displayName(r.name), Kind: kindOfName(key, owner == si.id), Jurisdiction: owner}
+	slugName := r.name
+	if owner == si.id { // "Florida Department of Corrections" is us/fl/department-of-corrections
+		if rest := strings.TrimPrefix(fold(r.name), stateName+" "); rest != fold(r.name) && rest != "" {
+			slugName = rest
+		}
+	}
+	id := owner + "/" + jurisdictions.Slug(slugName)
 	if _, ok := n.agencies[id]; ok {
 		return id, "name", ""
 	}
@@ -169,4 +179,19 @@ func (n *national) created(a *jurisdictions.Agency, id string, r row) {
 	a.Note = "Not in the FBI agency list; named in " + r.ref + "."
 	n.addAgency(a, id)
 	n.report.CreatedAgencies = append(n.report.CreatedAgencies, id)
+}
+
+// displayName tidies a source's name: the MOA index writes names in lower case
+// ("putnam county sheriff s office"), which are given capitals and apostrophes back.
+func displayName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s != strings.ToLower(s) {
+		return s
+	}
+	s = strings.ReplaceAll(" "+s+" ", " s ", "'s ")
+	s = strings.TrimSpace(cases.Title(language.English).String(s))
+	for _, w := range []string{"Of", "And", "The", "For", "At"} {
+		s = strings.ReplaceAll(s, " "+w+" ", " "+strings.ToLower(w)+" ")
+	}
+	return s
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"maps"
 	"slices"
@@ -38,10 +40,13 @@ type Report struct {
 	FBIRows               int
 	FBIByType             map[string]int
 	FBIMatched            map[string]int
+	FBIMerged             int
 	FBIUnmatched          []Unmatched
 	FBICityToMunicipality []Unmatched
 
-	Lists           []*ListStats
+	Lists []*ListStats
+	// Matches records, for each ICE source row placed, the agency it went to.
+	Matches         [][]string
 	ICEUnmatched    []Unmatched
 	CreatedAgencies []string
 	DateProblems    []string
@@ -100,6 +105,7 @@ func (r *Report) Markdown() string {
 	fmt.Fprintf(&b, "\nCity agencies matched to a Census incorporated place: %d of %d (%s). The other %d belong to a\n", r.FBIMatched["City"], r.FBIByType["City"], pct(r.FBIMatched["City"], r.FBIByType["City"]), len(r.FBICityToMunicipality))
 	fmt.Fprintf(&b, "municipality made from the FBI row (kind `municipality`; %d made): mostly New England towns and townships,\n", r.Municipalities)
 	b.WriteString("which the Census counts as minor civil divisions, not places. They are listed at the end.\n\n")
+	fmt.Fprintf(&b, "State agencies the FBI lists once per region or campus, merged into one agency (other ORIs kept): %d rows.\n\n", r.FBIMerged)
 	fmt.Fprintf(&b, "Sheriffs that run no jail (jurisdictions/sources/jails.yaml): %d.\n\n", r.SheriffsWithoutJail)
 	b.WriteString("### FBI rows left out\n\n")
 	reasons := map[string]int{}
@@ -157,4 +163,14 @@ func (r *Report) Markdown() string {
 	b.WriteString("\n## FBI city agencies with no Census place (given a municipality)\n\n")
 	unmatchedTable(&b, r.FBICityToMunicipality)
 	return b.String()
+}
+
+// MatchesCSV renders every ICE source row placed and the agency it was matched to, for audit.
+func (r *Report) MatchesCSV() []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"source", "state", "name", "agency", "how"})
+	_ = w.WriteAll(r.Matches)
+	w.Flush()
+	return b.Bytes()
 }
