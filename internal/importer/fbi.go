@@ -234,7 +234,7 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			if kind == "other" && len(counties) == 1 && strings.HasPrefix(lname, counties[0].base+" county ") {
 				a.Jurisdiction = counties[0].ID // a county office: "Tom Green County Constable"
 				a.OperatesIn = nil
-				a.Note = "The FBI list gives no owner (type Other); the name makes it a county office."
+				a.Note = "The FBI list gives no owner (type Other); placed under the county its name begins with."
 			} else if kind == "other" || kind == "campus-police" || kind == "tribal-police" {
 				a.Note = "The FBI list gives no owner (type " + r.Type + "); placed under the state it is in."
 			}

@@ -96,6 +96,12 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 		}
 	}
 	if owner == "" {
+		if strings.Contains(key, "constable") {
+			return "", "", "a constable (an elected officer of a township, borough or ward) whose municipality the sources do not identify"
+		}
+		if strings.Contains(key, "district jail") || strings.Contains(key, "regional") {
+			return "", "", "a body of several local governments; the dataset has no multi-county or regional bodies"
+		}
 		if placeReason != "" {
 			return "", "", "police of a place not found: " + placeReason
 		}
