@@ -50,6 +50,20 @@ func WithDataset(ds *jurisdictions.Dataset) Option {
 	return func(c *config) error { c.ds = ds; return nil }
 }
 
+// WithStates answers over the embedded dataset with the national layer of the named states only
+// (USPS codes): the hand-curated laws are all there, and a question about a place in those
+// states gets the same answer as over the whole nation, in a fraction of the loading time.
+func WithStates(usps ...string) Option {
+	return func(c *config) error {
+		ds, err := jurisdictions.DefaultStates(usps...)
+		if err != nil {
+			return err
+		}
+		c.ds = ds
+		return nil
+	}
+}
+
 // WithFacts lays the fact files found at path (a file or a directory) over the dataset.
 func WithFacts(path string) Option {
 	return func(c *config) error {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -12,11 +15,64 @@ import (
 	"github.com/jurisproject/juris/jurisdictions"
 )
 
+var (
+	sharedOnce sync.Once
+	shared     *Resolver
+	sharedErr  error
+)
+
+// newResolver returns one resolver over the embedded national dataset, shared by the tests (a
+// Resolver is safe for concurrent use and never changes).
 func newResolver(t testing.TB) *Resolver {
 	t.Helper()
-	r, err := New(context.Background())
-	require.NoError(t, err)
-	return r
+	sharedOnce.Do(func() { shared, sharedErr = New(context.Background()) })
+	require.NoError(t, sharedErr)
+	return shared
+}
+
+// TestOneStateAnswersAsTheNation: a resolver over one state's national layer (what the CLI loads
+// for a question about one place) gives the same decisions as one over the whole nation.
+func TestOneStateAnswersAsTheNation(t *testing.T) {
+	ctx := context.Background()
+	nation := newResolver(t)
+	for _, st := range []string{"TX", "OH", "TN", "FL"} {
+		one, err := New(ctx, WithStates(st))
+		require.NoError(t, err)
+		var localities, agencies []string
+		for _, id := range slices.Sorted(maps.Keys(one.Dataset().Jurisdictions)) {
+			j := one.Dataset().Jurisdictions[id]
+			if strings.HasPrefix(id, "us/"+strings.ToLower(st)+"/") && (j.Kind == "city" || j.Kind == "county") && len(localities) < 40 {
+				localities = append(localities, id)
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(one.Dataset().Agreements)) {
+			a := one.Dataset().Agreements[id].Agency
+			if strings.HasPrefix(a, "us/"+strings.ToLower(st)+"/") && len(agencies) < 40 {
+				agencies = append(agencies, a)
+			}
+		}
+		localities = append(localities, map[string]string{"TX": "us/tx/austin", "OH": "us/oh/columbus", "TN": "us/tn/chattanooga", "FL": "us/fl/miami"}[st])
+		for _, id := range localities {
+			a, err := one.Locality(ctx, LocalityQuery{Locality: id, AsOf: "2026-06-01"})
+			require.NoError(t, err)
+			b, err := nation.Locality(ctx, LocalityQuery{Locality: id, AsOf: "2026-06-01"})
+			require.NoError(t, err)
+			a.Receipt, b.Receipt = Receipt{}, Receipt{}
+			require.Equal(t, b, a, id)
+		}
+		for _, id := range agencies {
+			for _, m := range jurisdictions.Models {
+				a, err := one.Agency(ctx, AgencyQuery{Agency: id, Model: m, AsOf: "2026-06-01"})
+				require.NoError(t, err)
+				b, err := nation.Agency(ctx, AgencyQuery{Agency: id, Model: m, AsOf: "2026-06-01"})
+				require.NoError(t, err)
+				a.Receipt, b.Receipt = Receipt{}, Receipt{}
+				require.Equal(t, b, a, id)
+			}
+		}
+	}
+	_, err := New(ctx, WithStates("XX"))
+	require.Error(t, err)
 }
 
 func TestTravisSheriffRequiredUnderSB8(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/jurisproject/juris/resolver"
@@ -17,7 +19,7 @@ func cmdAgency(ctx context.Context, o *options, pos []string, w io.Writer) (int,
 	if o.model == "" {
 		return 2, errors.New("--model is required: jail-enforcement, task-force or warrant-service-officer")
 	}
-	r, err := o.resolver(ctx)
+	r, err := o.resolver(ctx, pos[0])
 	if err != nil {
 		return 1, err
 	}
@@ -57,7 +59,14 @@ func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 		fmt.Fprintf(w, "  holds a qualifying agreement in force: %s\n", yesNo(d.Satisfied))
 	}
 	for _, g := range d.Agreements {
-		fmt.Fprintf(w, "  agreement %s: %s, signed %s, in force: %s (%s)%s\n", g.Model, g.Status, g.Signed, yesNo(g.InForce), g.Source, unverified(g.Verified))
+		when := "signed " + g.Signed
+		if g.Signed == "" && g.FirstListed != "" {
+			when = "no signed date; first listed " + g.FirstListed
+		}
+		if g.Delisted != "" {
+			when += "; not on ICE's list of " + g.Delisted
+		}
+		fmt.Fprintf(w, "  agreement %s: %s, %s, in force: %s (%s)%s\n", g.Model, g.Status, when, yesNo(g.InForce), g.Source, unverified(g.Verified))
 	}
 	printReasons(w, "because", d.Reasons)
 	for _, r := range d.Restrictions {
@@ -94,7 +103,7 @@ func cmdLocality(ctx context.Context, o *options, pos []string, w io.Writer) (in
 	if o.model != "" {
 		return 2, errors.New("--model applies to juris agency only")
 	}
-	r, err := o.resolver(ctx)
+	r, err := o.resolver(ctx, pos[0])
 	if err != nil {
 		return 1, err
 	}
@@ -129,13 +138,34 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 		}
 	}
 	if len(d.CouldBypass) > 0 {
+		// In full: the agencies that hold an agreement, must hold one, or run the jail the
+		// locality books into. The rest (at national scale, every state agency and campus
+		// police force) are counted by kind; --format json lists them all.
 		fmt.Fprintln(w, "  agencies the policy does not bind that reach people inside it:")
+		rest := map[string]int{}
 		for _, c := range d.CouldBypass {
+			notable := slices.Contains(c.Channels, "jail")
+			for _, a := range c.Models {
+				notable = notable || a.Holds || a.Required
+			}
+			if !notable {
+				rest[c.AgencyKind]++
+				continue
+			}
 			fmt.Fprintf(w, "    - %s (%s): %s; channels: %s\n", c.AgencyName, c.Agency, c.WhyNotBound, strings.Join(c.Channels, ", "))
 			for _, m := range sortedModels(c.Models) {
 				a := c.Models[m]
 				fmt.Fprintf(w, "        %s: allowed %s, required %s, holds one %s\n", m, yesNo(a.Allowed), yesNo(a.Required), yesNo(a.Holds))
 			}
+		}
+		if len(rest) > 0 {
+			var parts []string
+			n := 0
+			for _, k := range slices.Sorted(maps.Keys(rest)) {
+				parts = append(parts, fmt.Sprintf("%d %s", rest[k], k))
+				n += rest[k]
+			}
+			fmt.Fprintf(w, "    - and %d more that hold no agreement and need none (%s); --format json lists them\n", n, strings.Join(parts, ", "))
 		}
 	}
 	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", d.Receipt.Revision, d.Receipt.Version)

@@ -40,7 +40,7 @@ func cmdExplain(ctx context.Context, o *options, pos []string, w io.Writer) (int
 	if len(pos) == 0 {
 		return 2, errors.New("want a query: juris explain \"Austin, TX\"")
 	}
-	r, err := o.resolver(ctx)
+	r, err := o.resolver(ctx, strings.Join(pos, " "))
 	if err != nil {
 		return 1, err
 	}

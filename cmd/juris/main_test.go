@@ -195,3 +195,24 @@ func TestStatsMatchesICEList(t *testing.T) {
 	require.NotEqual(t, 0, code)
 	require.Contains(t, stderr, "state")
 }
+
+func TestStateOf(t *testing.T) {
+	for q, want := range map[string]string{
+		"us/tx/austin":               "TX",
+		"us/dc":                      "DC",
+		"Austin, TX":                 "TX",
+		"austin tx":                  "TX",
+		"Travis County, Texas":       "TX",
+		"Franklin County Sheriff OH": "OH",
+		"TX0080000":                  "TX",
+		"NB0010000":                  "NE",
+		"Albany, New York":           "NY",
+		"Charleston, West Virginia":  "WV",
+		"Austin":                     "",
+		"Washington":                 "",
+		"Springfield":                "",
+		"us":                         "",
+	} {
+		require.Equal(t, want, stateOf(q), q)
+	}
+}

@@ -83,8 +83,21 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 	return o, pos, nil
 }
 
-func (o *options) resolver(ctx context.Context) (*resolver.Resolver, error) {
+// resolver builds the resolver for a question. A question about one place (a query that names
+// its state) without --facts loads only that state's national layer; anything else, the nation.
+func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Resolver, error) {
 	var opts []resolver.Option
+	if len(o.facts) == 0 && len(queries) > 0 {
+		st := stateOf(queries[0])
+		for _, q := range queries[1:] {
+			if stateOf(q) != st {
+				st = ""
+			}
+		}
+		if st != "" {
+			opts = append(opts, resolver.WithStates(st))
+		}
+	}
 	for _, f := range o.facts {
 		opts = append(opts, resolver.WithFacts(f))
 	}

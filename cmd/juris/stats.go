@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/jurisproject/juris/resolver"
 )
@@ -16,7 +17,14 @@ func cmdStats(ctx context.Context, o *options, pos []string, w io.Writer) (int, 
 	if len(pos) != 0 {
 		return 2, errors.New("juris stats takes no arguments: juris stats [--as-of D] [--state ST]")
 	}
-	r, err := o.resolver(ctx)
+	var scope []string
+	if o.state != "" {
+		if !isCode(strings.ToUpper(o.state)) {
+			return 2, fmt.Errorf("--state %q: give a state's USPS code, such as TX", o.state)
+		}
+		scope = append(scope, "us/"+strings.ToLower(o.state))
+	}
+	r, err := o.resolver(ctx, scope...)
 	if err != nil {
 		return 1, err
 	}

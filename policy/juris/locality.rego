@@ -151,14 +151,19 @@ bypass_entry(aid, gid, d, standing) := {
 	"model": g.model,
 	"channel": channel_of[g.model],
 	"agreement": gid,
-	"signed": g.signed,
+	"signed": object.get(g, "signed", ""),
 	"verified": g.verified,
 	"policies": sort([p.norm | some p in standing]),
-	"sentence": sprintf("%s is not bound by %s and holds a %s agreement signed %s: it %s.", [a.name, concat("; ", sort([p.citation | some p in standing])), g.model, g.signed, channel_text[channel_of[g.model]]]),
+	"sentence": sprintf("%s is not bound by %s and holds a %s agreement %s: it %s.", [a.name, concat("; ", sort([p.citation | some p in standing])), g.model, agreement_since(g), channel_text[channel_of[g.model]]]),
 } if {
 	a := data.facts.agencies[aid]
 	g := agreement_view(gid, d)
 }
+
+# agreement_since says where an agreement's time in force starts.
+agreement_since(g) := sprintf("signed %s", [g.signed]) if {
+	g.signed
+} else := sprintf("in force from %s, when a source first showed it (no signed date in the sources)", [g.first_listed])
 
 could_entry(lid, aid, d) := {
 	"agency": aid,

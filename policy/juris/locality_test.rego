@@ -207,6 +207,17 @@ test_bypass_through_patrol if {
 	endswith(d.bypasses[0].sentence, "it uses immigration powers while policing inside the locality.")
 }
 
+test_bypass_by_an_agreement_known_only_from_a_listing if {
+	g := {"id": "g1", "agency": dps, "model": "task-force", "status": "active", "first_listed": "2025-12-30", "verified": false}
+	f := world([city_ban], [g])
+	before := place(f, gotham, "2025-12-29")
+	before.bypassed == false
+	after := place(f, gotham, "2025-12-30")
+	after.bypassed_by == [dps]
+	after.bypasses[0].signed == ""
+	contains(after.bypasses[0].sentence, "in force from 2025-12-30")
+}
+
 test_no_bypass_through_a_jail_the_locality_does_not_use if {
 	f := world([city_ban], [agreement(dps, "jail-enforcement", "2025-02-01"), agreement(alpha_police, "warrant-service-officer", "2025-02-01")])
 	place(f, gotham, "2026-06-01").bypassed == false
@@ -225,9 +236,9 @@ test_explicit_books_into_decides_the_jail_channel if {
 	d2.bypassed_by == [alpha_sheriff]
 }
 
-# BUG (locality.rego, outsiders/present): an agency named in books_into that does not operate
-# in the locality's area (Smallville books into the Beta jail, the Beta sheriff operates in Beta
-# County only) is never an outsider, so its jail agreements are ignored. Skipped until fixed.
+# Regression: an agency named in books_into that does not operate in the locality's area
+# (Smallville books into the Beta jail; the Beta sheriff operates in Beta County only) is an
+# outsider, so its jail agreements count.
 test_books_into_agency_outside_the_area_bypasses if {
 	d := place(world([town_ban], [agreement(beta_sheriff, "warrant-service-officer", "2025-01-01")]), smallville, "2026-06-01")
 	d.bypassed_by == [beta_sheriff]
