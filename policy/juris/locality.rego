@@ -40,10 +40,19 @@ present(lid) := {aid |
 
 # books_into are the agencies running the jails where people arrested in the locality are
 # booked: as the facts state, or by default the jail-running agencies of its counties (or of
-# the county itself).
+# the county itself), or where none runs one, the state's.
 books_into(lid) := {aid | some aid in data.facts.jurisdictions[lid].books_into} if {
 	data.facts.jurisdictions[lid].books_into
+} else := county_jails(lid) if {
+	count(county_jails(lid)) > 0
 } else := {aid |
+	# no county runs a jail here: the state's (a unified state jail system, as in Connecticut)
+	some j in data.facts.index.ancestors[lid]
+	some aid in object.get(data.facts.index.operating_in, j, [])
+	data.facts.agencies[aid].runs_jail
+}
+
+county_jails(lid) := {aid |
 	some c in jail_counties(lid)
 	some aid in object.get(data.facts.index.operating_in, c, [])
 	data.facts.agencies[aid].runs_jail

@@ -207,6 +207,17 @@ test_bypass_through_patrol if {
 	endswith(d.bypasses[0].sentence, "it uses immigration powers while policing inside the locality.")
 }
 
+test_books_into_a_state_jail_where_no_county_runs_one if {
+	doc := "us/st/doc"
+	no_county_jails := [object.union(a, {"runs_jail": false}) | some a in agencies]
+	ags := array.concat(no_county_jails, [{"id": doc, "name": "Statia DOC", "kind": "corrections", "jurisdiction": st, "runs_jail": true}])
+	f := facts(jurisdictions, ags, [city_ban], [agreement(doc, "warrant-service-officer", "2025-01-01")])
+	d := place(f, gotham, "2026-06-01")
+	d.books_into == [doc]
+	d.bypassed_by == [doc]
+	d.bypasses[0].channel == "warrant-service"
+}
+
 test_bypass_by_an_agreement_known_only_from_a_listing if {
 	g := {"id": "g1", "agency": dps, "model": "task-force", "status": "active", "first_listed": "2025-12-30", "verified": false}
 	f := world([city_ban], [g])
