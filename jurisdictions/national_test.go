@@ -2,6 +2,7 @@ package jurisdictions
 
 import (
 	"fmt"
+	"maps"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -34,6 +35,9 @@ func TestCuratedKeepsGeneratedCodes(t *testing.T) {
 				continue
 			}
 			overrides++
+			if j.Population != g.Population || !maps.Equal(j.CountyShares, g.CountyShares) {
+				problems = append(problems, fmt.Sprintf("%s:%d: %s: curated population %d shares %v; generated %d %v", j.pos.at.File, j.pos.at.Line, j.ID, j.Population, j.CountyShares, g.Population, g.CountyShares))
+			}
 			if j.GEOID != g.GEOID || j.Kind != g.Kind || j.Parent != g.Parent {
 				problems = append(problems, fmt.Sprintf("%s:%d: %s: curated geoid %q kind %s parent %s; generated geoid %q kind %s parent %s", j.pos.at.File, j.pos.at.Line, j.ID, j.GEOID, j.Kind, j.Parent, g.GEOID, g.Kind, g.Parent))
 			}

@@ -81,6 +81,9 @@ func TestValidate(t *testing.T) {
 	code, out, stderr := juris(t, "validate", "../../jurisdictions/data")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "ok")
+	code, out, stderr = juris(t, "validate")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "embedded dataset: ok")
 
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")

@@ -20,7 +20,7 @@ usage:
   juris locality ID [flags]               which of this locality's policies stand, and who bypasses them?
   juris explain QUERY [flags]             everything about a place or agency, found by id, name or ORI
   juris test FILE... [flags]              run case suites; closes with "N passed, M failed"
-  juris validate PATH...                  check fact files; exits non-zero on any error
+  juris validate [PATH...]                check fact files (none: the embedded dataset); non-zero exit on any error
   juris stats [--state ST] [flags]        agreements in force on the date, by state, model and agency kind
   juris import [--check]                  rebuild the national layer from jurisdictions/sources
 

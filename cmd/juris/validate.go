@@ -8,11 +8,18 @@ import (
 )
 
 // validate checks fact files: each path alone when it is a full dataset, else layered on the
-// embedded dataset.
+// embedded dataset; with no path, the embedded dataset itself.
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: juris validate PATH...")
-		return 2
+		// the embedded dataset: the national layer with the curated facts over it
+		ds, err := jurisdictions.Default()
+		if err != nil {
+			fmt.Fprintf(stderr, "embedded dataset: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "embedded dataset: ok (%d files; %d jurisdictions, %d agencies, %d norms, %d agreements)\n",
+			len(ds.Files), len(ds.Jurisdictions), len(ds.Agencies), len(ds.Norms), len(ds.Agreements))
+		return 0
 	}
 	bad := 0
 	for _, p := range args {
