@@ -4,12 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/jurisproject/juris/jurisdictions"
 )
 
 func juris(t *testing.T, args ...string) (int, string, string) {
@@ -217,5 +222,41 @@ func TestStateOf(t *testing.T) {
 		"us":                         "",
 	} {
 		require.Equal(t, want, stateOf(q), q)
+	}
+}
+
+// TestExplainAnywhere: explain answers for counties, small towns and agencies picked at random
+// (a fixed seed) from the whole national layer, by id and by name with the state.
+func TestExplainAnywhere(t *testing.T) {
+	ds, err := jurisdictions.Default()
+	require.NoError(t, err)
+	var counties, towns, agencies []string
+	for _, id := range slices.Sorted(maps.Keys(ds.Jurisdictions)) {
+		j := ds.Jurisdictions[id]
+		switch {
+		case j.Kind == "county":
+			counties = append(counties, id)
+		case (j.Kind == "town" || j.Kind == "village") && j.Population > 0 && j.Population < 2000:
+			towns = append(towns, id)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(ds.Agencies)) {
+		agencies = append(agencies, id)
+	}
+	rng := rand.New(rand.NewPCG(2026, 11))
+	for range 4 {
+		for _, pool := range [][]string{counties, towns, agencies} {
+			id := pool[rng.IntN(len(pool))]
+			code, out, stderr := juris(t, "explain", id, "--as-of", "2026-06-01")
+			require.Equal(t, 0, code, "%s: %s", id, stderr)
+			require.Contains(t, out, id)
+			require.Contains(t, out, "not legal advice")
+			if j, ok := ds.Jurisdictions[id]; ok {
+				st := ds.Jurisdictions[j.Parent]
+				code, out, stderr = juris(t, "explain", j.Name+", "+st.USPS)
+				require.Equal(t, 0, code, "%s, %s: %s", j.Name, st.USPS, stderr)
+				require.Contains(t, out, id)
+			}
+		}
 	}
 }
