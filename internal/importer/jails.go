@@ -61,7 +61,9 @@ func (n *national) applyJails(jf *jailFacts) error {
 		want := fold(name)
 		for _, id := range ids {
 			a := n.agencies[id]
-			if a.Jurisdiction == owner && (fold(a.Name) == want || a.Kind == "corrections" || a.Kind == "county-commission") {
+			have := fold(a.Name)
+			same := have == want || strings.HasPrefix(want, have+" ") || strings.HasPrefix(have, want+" ")
+			if a.Jurisdiction == owner && (same || a.Kind == "corrections" || a.Kind == "county-commission") {
 				a.RunsJail, a.RunsJailSource = true, src
 				return
 			}

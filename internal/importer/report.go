@@ -135,8 +135,9 @@ func (r *Report) Markdown() string {
 	b.WriteString("`place` the police of the place in the name; `county police` a county police department; `alias` an\n")
 	b.WriteString("entry of jurisdictions/sources/aliases.yaml; `created` an agency the FBI list lacks, made from the row.\n\n")
 	fmt.Fprintf(&b, "Agencies made from ICE rows or jails.yaml, not in the FBI list: %d. Aliases used: %d.\n\n", len(r.CreatedAgencies), r.Aliases)
-	fmt.Fprintf(&b, "Agreements: %d (one per agency and model): %d pending, %d delisted (on a participating list, absent from a\n", r.Agreements, r.Pending, r.Delisted)
-	fmt.Fprintf(&b, "later one), %d known only from an MOA ICE posted (marked `verified: false`).\n\n", r.MOAOnly)
+	fmt.Fprintf(&b, "Agreements: %d (one per agency and model): %d pending, %d delisted (shown as participating, on a list or by\n", r.Agreements, r.Pending, r.Delisted)
+	fmt.Fprintf(&b, "an MOA ICE posted, then absent from a later participating list, and seen nowhere after it), %d known only\n", r.MOAOnly)
+	b.WriteString("from an MOA ICE posted (marked `verified: false`).\n\n")
 	section := func(title string, lines []string) {
 		if len(lines) == 0 {
 			return
