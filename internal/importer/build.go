@@ -17,7 +17,8 @@ type national struct {
 	juris       map[string]*jurisdictions.Jurisdiction
 	agencies    map[string]*jurisdictions.Agency
 	report      *Report
-	aliases     map[string]string // USPS|folded name -> agency id
+	aliases     map[string]string       // USPS|folded name -> agency id
+	fbiPlace    map[string]fbiPlacement // ORI -> where aliases.yaml puts it
 }
 
 // stateIndex holds one state's lookups.

@@ -139,6 +139,15 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			miss(fmt.Sprintf("state code %q is not a state, DC or Puerto Rico", r.State))
 			continue
 		}
+		if p, ok := n.fbiPlace[r.ORI]; ok {
+			owner := p.Agency[:strings.LastIndex(p.Agency, "/")]
+			a := &jurisdictions.Agency{Name: r.Name, Kind: p.Kind, Jurisdiction: owner, ORI: r.ORI, RunsJail: p.Kind == "sheriff",
+				Note: p.Reason + " (" + p.Citation + ", " + p.URL + ")"}
+			n.addAgency(a, p.Agency)
+			rep.FBIMatched[r.Type]++
+			rep.FBIPlaced++
+			continue
+		}
 		kind, ok := fbiKinds[r.Type]
 		if !ok {
 			miss(fmt.Sprintf("unknown FBI agency type %q", r.Type))

@@ -36,6 +36,18 @@ type aliasFile struct {
 		Owner  string `yaml:"owner"`
 		Kind   string `yaml:"kind"`
 	} `yaml:"aliases"`
+	// FBI places FBI rows the rules would misplace, by ORI, with the source that says where.
+	FBI []fbiPlacement `yaml:"fbi"`
+}
+
+// fbiPlacement puts one FBI agency under a given id and kind.
+type fbiPlacement struct {
+	ORI      string `yaml:"ori"`
+	Agency   string `yaml:"agency"`
+	Kind     string `yaml:"kind"`
+	Reason   string `yaml:"reason"`
+	Citation string `yaml:"citation"`
+	URL      string `yaml:"url"`
 }
 
 // Run reads the sources under dir and builds the national layer.
@@ -60,12 +72,19 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	af, aliasPath, err := readAliasFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.fbiPlacements(af, aliasPath); err != nil {
+		return nil, err
+	}
 	rows, path, err := readFBI(dir)
 	if err != nil {
 		return nil, err
 	}
 	n.importFBI(rows, path)
-	if err := n.readAliases(dir); err != nil {
+	if err := n.applyAliases(af, aliasPath); err != nil {
 		return nil, err
 	}
 	recs, err := n.importICE(dir)
@@ -85,18 +104,34 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	return n.emit(agreements), ctx.Err()
 }
 
-func (n *national) readAliases(dir string) error {
+func readAliasFile(dir string) (*aliasFile, string, error) {
 	path := filepath.Join(dir, "aliases.yaml")
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", path, err)
+		return nil, path, fmt.Errorf("reading %s: %w", path, err)
 	}
 	var af aliasFile
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&af); err != nil && err.Error() != "EOF" {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, path, fmt.Errorf("%s: %w", path, err)
 	}
+	return &af, path, nil
+}
+
+func (n *national) fbiPlacements(af *aliasFile, path string) error {
+	n.fbiPlace = map[string]fbiPlacement{}
+	for i, p := range af.FBI {
+		owner := p.Agency[:max(strings.LastIndex(p.Agency, "/"), 0)]
+		if p.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds, p.Kind) || p.Reason == "" || p.Citation == "" || !strings.HasPrefix(p.URL, "http") {
+			return fmt.Errorf("%s: fbi[%d]: ori, an agency id under a known jurisdiction, a kind (%v), reason, citation and url are required", path, i, jurisdictions.AgencyKinds)
+		}
+		n.fbiPlace[p.ORI] = p
+	}
+	return nil
+}
+
+func (n *national) applyAliases(af *aliasFile, path string) error {
 	for i, a := range af.Aliases {
 		if a.Reason == "" || a.Agency == "" || n.byState[a.State] == nil {
 			return fmt.Errorf("%s: aliases[%d]: state, name, agency and reason are required", path, i)

@@ -41,6 +41,7 @@ type Report struct {
 	FBIByType             map[string]int
 	FBIMatched            map[string]int
 	FBIMerged             int
+	FBIPlaced             int
 	FBIUnmatched          []Unmatched
 	FBICityToMunicipality []Unmatched
 
@@ -106,6 +107,7 @@ func (r *Report) Markdown() string {
 	fmt.Fprintf(&b, "municipality made from the FBI row (kind `municipality`; %d made): mostly New England towns and townships,\n", r.Municipalities)
 	b.WriteString("which the Census counts as minor civil divisions, not places. They are listed at the end.\n\n")
 	fmt.Fprintf(&b, "State agencies the FBI lists once per region or campus, merged into one agency (other ORIs kept): %d rows.\n\n", r.FBIMerged)
+	fmt.Fprintf(&b, "FBI rows placed by hand (jurisdictions/sources/aliases.yaml, `fbi:`, each with its source): %d.\n\n", r.FBIPlaced)
 	fmt.Fprintf(&b, "Sheriffs that run no jail (jurisdictions/sources/jails.yaml): %d.\n\n", r.SheriffsWithoutJail)
 	b.WriteString("### FBI rows left out\n\n")
 	reasons := map[string]int{}
