@@ -23,6 +23,7 @@ usage:
   juris validate [PATH...]                check fact files (none: the embedded dataset); non-zero exit on any error
   juris stats [--state ST] [flags]        agreements in force on the date, by state, model and agency kind
   juris import [--check]                  rebuild the national layer from jurisdictions/sources
+  juris bundle -o FILE                    write an OPA bundle (policy and facts) for a stock opa server
 
 flags:
   --as-of YYYY-MM-DD   the date of the question (default: today)
@@ -121,6 +122,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "import" {
 		return cmdImport(ctx, rest, stdout, stderr)
+	}
+	if cmd == "bundle" {
+		return cmdBundle(ctx, rest, stdout, stderr)
 	}
 	o, pos, err := parse(cmd, rest, stderr)
 	if err != nil {

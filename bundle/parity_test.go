@@ -1,0 +1,192 @@
+package bundle_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/jurisproject/juris/bundle"
+	"github.com/jurisproject/juris/jurisdictions"
+	"github.com/jurisproject/juris/resolver"
+	"github.com/jurisproject/juris/suite"
+)
+
+// opaVersion is the OPA module version juris is built with, read from go.mod.
+func opaVersion(t *testing.T) string {
+	b, err := os.ReadFile("../go.mod")
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?m)^\s*github\.com/open-policy-agent/opa (v\S+)`).FindSubmatch(b)
+	require.NotNil(t, m, "go.mod requires no github.com/open-policy-agent/opa")
+	return string(m[1])
+}
+
+// opaBinary builds the stock opa command from the OPA module version juris depends on (cached
+// between runs), or uses $JURIS_OPA. It skips the test where opa cannot be built.
+func opaBinary(t *testing.T) string {
+	if p := os.Getenv("JURIS_OPA"); p != "" {
+		return p
+	}
+	v := opaVersion(t)
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "juris", "opa-"+v)
+	bin := filepath.Join(dir, "opa")
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	cmd := exec.Command("go", "install", "github.com/open-policy-agent/opa@"+v)
+	cmd.Dir = os.TempDir() // outside this module: opa's own module graph
+	cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("skipping: cannot build stock opa %s (offline, or no module proxy?): %v\n%s", v, err, out)
+	}
+	return bin
+}
+
+func freePort(t *testing.T) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// TestParityWithStockOPA serves the bundle from a stock `opa run --server`, asks it every case in
+// cases/ that has no assume, and requires the decisions the library gives.
+func TestParityWithStockOPA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: starts an opa server (-short)")
+	}
+	opa := opaBinary(t)
+	ctx := context.Background()
+	ds, err := jurisdictions.Default()
+	require.NoError(t, err)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "juris.tar.gz")
+	f, err := os.Create(file)
+	require.NoError(t, err)
+	rev, err := bundle.Write(ctx, f, ds, nil)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+
+	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	srv := exec.Command(opa, "run", "--server", "--addr", addr, "--bundle", file, "--log-level", "error")
+	var logs bytes.Buffer
+	srv.Stdout, srv.Stderr = &logs, &logs
+	require.NoError(t, srv.Start())
+	t.Cleanup(func() {
+		_ = srv.Process.Kill()
+		_ = srv.Wait()
+	})
+	base := "http://" + addr
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		resp, err := http.Get(base + "/health?bundles=true")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		require.True(t, time.Now().Before(deadline), "opa did not become ready: %s", logs.String())
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	lib, err := resolver.New(ctx, resolver.WithDataset(ds))
+	require.NoError(t, err)
+	files, err := filepath.Glob("../cases/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	today := string(jurisdictions.Today())
+	asked := 0
+	var rest time.Duration
+	for _, path := range files {
+		s, err := suite.ParseFile(path)
+		require.NoError(t, err)
+		for _, c := range s.Cases {
+			if c.Assume != nil {
+				continue
+			}
+			asOf := today
+			if c.AsOf != nil {
+				asOf = string(*c.AsOf)
+			}
+			var endpoint string
+			var input map[string]any
+			var want any
+			if c.Agency != "" {
+				endpoint, input = "agency", map[string]any{"agency": c.Agency, "model": c.Model, "as_of": asOf}
+				want, err = lib.Agency(ctx, resolver.AgencyQuery{Agency: c.Agency, Model: c.Model, AsOf: asOf})
+			} else {
+				endpoint, input = "locality", map[string]any{"locality": c.Locality, "as_of": asOf}
+				want, err = lib.Locality(ctx, resolver.LocalityQuery{Locality: c.Locality, AsOf: asOf})
+			}
+			require.NoError(t, err, "%s:%d", path, c.Line)
+			body, _ := json.Marshal(map[string]any{"input": input})
+			start := time.Now()
+			resp, err := http.Post(base+"/v1/data/juris/"+endpoint, "application/json", bytes.NewReader(body))
+			require.NoError(t, err)
+			var got struct {
+				Result map[string]any `json:"result"`
+			}
+			require.NoError(t, json.NewDecoder(resp.Body).Decode(&got))
+			resp.Body.Close()
+			rest += time.Since(start)
+			asked++
+			require.Nil(t, got.Result["errors"], "%s:%d: opa refused the input", path, c.Line)
+			require.Equal(t, ds.Revision, got.Result["revision"], "%s:%d: the facts' revision", path, c.Line)
+
+			// every field of the library's decision, except its receipt, must be what opa says
+			b, _ := json.Marshal(want)
+			var w map[string]any
+			require.NoError(t, json.Unmarshal(b, &w))
+			delete(w, "receipt")
+			for k, v := range w {
+				require.Equal(t, v, got.Result[k], "%s:%d (%s): field %q differs between the library and stock opa", path, c.Line, c.Name, k)
+			}
+		}
+	}
+	require.Greater(t, asked, 150)
+	t.Logf("bundle %s: %d decisions from stock opa over REST, %.2f ms each on average", rev, asked, float64(rest.Microseconds())/1000/float64(asked))
+
+	// bad input gets a result that says what is wrong, not an empty object
+	for endpoint, input := range map[string]map[string]any{
+		"agency":   {"agency": "us/tx/nowhere/sheriff", "model": "jail-enforcement"},
+		"locality": {"locality": "us/tx/austin", "as_of": "2026-02-30"},
+	} {
+		body, _ := json.Marshal(map[string]any{"input": input})
+		resp, err := http.Post(base+"/v1/data/juris/"+endpoint, "application/json", bytes.NewReader(body))
+		require.NoError(t, err)
+		var got struct {
+			Result map[string]any `json:"result"`
+		}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&got))
+		resp.Body.Close()
+		require.NotEmpty(t, got.Result["errors"], endpoint)
+	}
+}
+
+// TestRegoTestsOnStockOPA: the Rego unit tests pass under a stock `opa test`, with no Go harness.
+func TestRegoTestsOnStockOPA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: runs opa (-short)")
+	}
+	opa := opaBinary(t)
+	out, err := exec.Command(opa, "test", "../policy/juris").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "PASS: ")
+	require.NotContains(t, string(out), "FAIL")
+}
