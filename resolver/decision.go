@@ -182,3 +182,101 @@ type Stats struct {
 	Agencies int     `json:"agencies"`
 	Receipt  Receipt `json:"receipt"`
 }
+
+// Point is the count of agreements in force on one date, for a chart over time.
+type Point struct {
+	Date       string         `json:"date"`
+	Agreements int            `json:"agreements"`
+	ByModel    map[string]int `json:"by_model"`
+}
+
+// ReportQuery asks for the landscape report on a date, for the nation or one state.
+type ReportQuery struct {
+	AsOf  string // YYYY-MM-DD; default today
+	State string // a USPS code; empty means the nation
+}
+
+// Report is the landscape report. Its JSON form has exactly these four keys (a stable contract);
+// every list is sorted.
+type Report struct {
+	Conflicts       []AgreementConflict `json:"conflicts"`
+	MissingRequired []MissingRequired   `json:"missing_required"`
+	Bypassed        []BypassedPolicy    `json:"bypassed"`
+	Summary         ReportSummary       `json:"summary"`
+}
+
+// AgreementConflict is an agreement in force that a law in force forbids.
+type AgreementConflict struct {
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Model      string `json:"model"`
+	Agreement  string `json:"agreement"`
+	Law        string `json:"law"`
+	Citation   string `json:"citation"`
+	URL        string `json:"url"`
+	// Since is when the conflict began: the later of the law's and the agreement's start.
+	Since string `json:"since"`
+	// LastListed is the last date a source showed the agreement: a conflict that began after it
+	// may be an agreement ended without a source saying so.
+	LastListed string `json:"last_listed,omitempty"`
+	Verified   bool   `json:"verified"`
+}
+
+// MissingRequired is an agency a mandate to enter an agreement reaches that holds none.
+type MissingRequired struct {
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Law        string `json:"law"`
+	Citation   string `json:"citation"`
+	URL        string `json:"url"`
+	Since      string `json:"since"`
+}
+
+// BypassedPolicy is a locality policy that agencies outside its reach bypass.
+type BypassedPolicy struct {
+	Locality     string      `json:"locality"`
+	LocalityName string      `json:"locality_name"`
+	Policy       string      `json:"policy"`
+	Citation     string      `json:"citation"`
+	By           []BypassVia `json:"by"`
+}
+
+// BypassVia is one agency's agreement that bypasses a policy, and its channel.
+type BypassVia struct {
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Model      string `json:"model"`
+	Channel    string `json:"channel"`
+}
+
+// ReportSummary counts the report and gives each state's posture.
+type ReportSummary struct {
+	AsOf              string                  `json:"as_of"`
+	State             string                  `json:"state,omitempty"`
+	Revision          string                  `json:"revision"`
+	Version           string                  `json:"version"`
+	AgreementsInForce int                     `json:"agreements_in_force"`
+	Conflicts         int                     `json:"conflicts"`
+	MissingRequired   int                     `json:"missing_required"`
+	Bypassed          int                     `json:"bypassed"`
+	Postures          map[string]int          `json:"postures"`
+	States            map[string]StatePosture `json:"states"`
+}
+
+// StatePosture is a state's stance on 287(g) on the date (bans, requires, restricts or neither),
+// with the laws in force that make it.
+type StatePosture struct {
+	Name    string     `json:"name"`
+	Posture string     `json:"posture"`
+	Laws    []StateLaw `json:"laws"`
+}
+
+// StateLaw is a state law in force that bears on 287(g) agreements.
+type StateLaw struct {
+	Law      string `json:"law"`
+	Citation string `json:"citation"`
+	URL      string `json:"url"`
+	Effect   string `json:"effect"`
+	Duty     string `json:"duty,omitempty"`
+	Verified bool   `json:"verified"`
+}

@@ -33,6 +33,7 @@ type Resolver struct {
 	agency   rego.PreparedEvalQuery
 	locality rego.PreparedEvalQuery
 	stats    rego.PreparedEvalQuery
+	report   rego.PreparedEvalQuery
 	names    *nameIndex
 }
 
@@ -145,7 +146,7 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
-	}{{"data.juris.agency", &r.agency}, {"data.juris.locality", &r.locality}, {"data.juris.stats", &r.stats}} {
+	}{{"data.juris.agency", &r.agency}, {"data.juris.locality", &r.locality}, {"data.juris.stats", &r.stats}, {"data.juris.report", &r.report}} {
 		pq, err := rego.New(
 			rego.Query(q.path),
 			rego.Compiler(comp),
@@ -274,6 +275,30 @@ func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
 		return nil, err
 	}
 	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	return &out, nil
+}
+
+// Report computes the landscape report on a date, for the nation or one state (a USPS code):
+// agreements in force that a law forbids, agencies a mandate reaches that hold no agreement,
+// localities whose policies are bypassed, and each state's posture.
+func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
+	d, err := asOf(q.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	input := map[string]any{"as_of": d}
+	if q.State != "" {
+		st := strings.ToUpper(q.State)
+		if _, ok := r.ds.Jurisdictions["us/"+strings.ToLower(st)]; !ok || len(st) != 2 {
+			return nil, &InputError{Field: "state", Value: q.State, Msg: "not a state's USPS code"}
+		}
+		input["state"] = st
+	}
+	var out Report
+	if err := r.eval(ctx, r.report, input, &out); err != nil {
+		return nil, err
+	}
+	out.Summary.Version = Version
 	return &out, nil
 }
 

@@ -142,6 +142,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdLocality(ctx, o, pos, stdout)
 	case "stats":
 		code, err = cmdStats(ctx, o, pos, stdout)
+	case "report":
+		code, err = cmdReport(ctx, o, pos, stdout)
 	case "explain":
 		code, err = cmdExplain(ctx, o, pos, stdout)
 	case "test":
