@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Document renders the dataset as the data document the policy reads under data.facts: every
@@ -13,6 +14,7 @@ import (
 //	index.agreements_by_agency[a]  ids of a's agreements, sorted
 //	index.operating_in[j]          ids of agencies whose operates_in names j, sorted
 //	index.norms_by_jurisdiction[j] ids of the norms j made, sorted
+//	index.by_state[s]              ids of the jurisdictions, agencies and agreements in state s
 //
 // The indexes are lookups only: the legal reading of them is the policy's.
 func (ds *Dataset) Document() (map[string]any, error) {
@@ -74,6 +76,40 @@ func (ds *Dataset) Document() (map[string]any, error) {
 	for id := range ds.Jurisdictions {
 		ancestors[id] = ds.Ancestors(id)
 	}
+	// by_state lists, per state, the ids in it: the landscape questions for one state read these
+	// instead of scanning the nation.
+	byState := map[string]map[string][]string{}
+	put := func(kind, id string) {
+		parts := strings.SplitN(id, "/", 3)
+		if len(parts) < 2 {
+			return
+		}
+		sid := parts[0] + "/" + parts[1]
+		if byState[sid] == nil {
+			byState[sid] = map[string][]string{"jurisdictions": {}, "agencies": {}, "agreements": {}}
+		}
+		byState[sid][kind] = append(byState[sid][kind], id)
+	}
+	for id := range ds.Jurisdictions {
+		put("jurisdictions", id)
+	}
+	for id := range ds.Agencies {
+		put("agencies", id)
+	}
+	for id, g := range ds.Agreements {
+		if parts := strings.SplitN(g.Agency, "/", 3); len(parts) >= 2 {
+			sid := parts[0] + "/" + parts[1]
+			if byState[sid] == nil {
+				byState[sid] = map[string][]string{"jurisdictions": {}, "agencies": {}, "agreements": {}}
+			}
+			byState[sid]["agreements"] = append(byState[sid]["agreements"], id)
+		}
+	}
+	for _, m := range byState {
+		for _, v := range m {
+			slices.Sort(v)
+		}
+	}
 	for _, m := range []map[string][]string{operating, byJuris, byAgency} {
 		for _, v := range m {
 			slices.Sort(v)
@@ -89,6 +125,7 @@ func (ds *Dataset) Document() (map[string]any, error) {
 			"agreements_by_agency":  byAgency,
 			"operating_in":          operating,
 			"norms_by_jurisdiction": byJuris,
+			"by_state":              byState,
 		},
 		"revision": ds.Revision,
 	}

@@ -299,6 +299,7 @@ func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
 		return nil, err
 	}
 	out.Summary.Version = Version
+	sortReport(&out)
 	return &out, nil
 }
 

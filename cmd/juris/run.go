@@ -22,6 +22,9 @@ usage:
   juris test FILE... [flags]              run case suites; closes with "N passed, M failed"
   juris validate [PATH...]                check fact files (none: the embedded dataset); non-zero exit on any error
   juris stats [--state ST] [flags]        agreements in force on the date, by state, model and agency kind
+  juris report [--state ST] [-o FILE]     conflicts, unmet mandates, bypassed localities, state postures
+                                          (--format text|json|markdown|csv|html)
+  juris timeline ID                       how the answer for an agency or locality changed over time
   juris import [--check]                  rebuild the national layer from jurisdictions/sources
   juris bundle -o FILE                    write an OPA bundle (policy and facts) for a stock opa server
 
@@ -31,7 +34,8 @@ flags:
   --facts DIR          lay a researcher's own fact files over the embedded dataset (repeatable)
   --policy DIR         add Rego modules to the policy (sandboxed; repeatable)
   --model MODEL        jail-enforcement, task-force or warrant-service-officer (agency only)
-  --state ST           a state's USPS code (stats only)
+  --state ST           a state's USPS code (stats and report)
+  -o FILE              write the report to FILE
 
 ` + resolver.Disclaimer + "\n"
 
@@ -41,7 +45,10 @@ type options struct {
 	format string
 	model  string
 	state  string
+	out    string
 	facts  multi
+	// reportFormat is --format for juris report, which has more formats than the rest.
+	reportFormat string
 	policy multi
 }
 
@@ -58,7 +65,8 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 	fs.StringVar(&o.asOf, "as-of", "", "date of the question, YYYY-MM-DD (default today)")
 	fs.StringVar(&o.format, "format", "text", "text or json")
 	fs.StringVar(&o.model, "model", "", "jail-enforcement, task-force or warrant-service-officer")
-	fs.StringVar(&o.state, "state", "", "a state's USPS code (stats only)")
+	fs.StringVar(&o.state, "state", "", "a state's USPS code (stats and report)")
+	fs.StringVar(&o.out, "o", "", "write the output to this file (report only)")
 	fs.Var(&o.facts, "facts", "fact directory laid over the embedded dataset (repeatable)")
 	fs.Var(&o.policy, "policy", "extra Rego policy directory (repeatable)")
 	var pos []string
@@ -73,8 +81,13 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	if o.format != "text" && o.format != "json" {
+	if name == "report" {
+		o.reportFormat = o.format
+	} else if o.format != "text" && o.format != "json" {
 		return nil, nil, fmt.Errorf("--format %q: valid formats: text, json", o.format)
+	}
+	if o.out != "" && name != "report" {
+		return nil, nil, fmt.Errorf("-o applies to juris report only")
 	}
 	if o.asOf != "" {
 		if _, err := jurisdictions.ParseDate(o.asOf); err != nil {
@@ -142,8 +155,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdLocality(ctx, o, pos, stdout)
 	case "stats":
 		code, err = cmdStats(ctx, o, pos, stdout)
+	case "timeline":
+		code, err = cmdTimeline(ctx, o, pos, stdout)
 	case "report":
-		code, err = cmdReport(ctx, o, pos, stdout)
+		code, err = cmdReport(ctx, o, pos, stdout, stderr)
 	case "explain":
 		code, err = cmdExplain(ctx, o, pos, stdout)
 	case "test":

@@ -17,6 +17,14 @@ facts(js, ags, ns, gs) := {
 		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
 		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) | some a in am; some jid in a.operates_in},
 		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) | some n in ns; jid := n.jurisdiction},
+		"by_state": {sid: {
+			"jurisdictions": sort([id | some id, _ in jm; in_state(id, sid)]),
+			"agencies": sort([id | some id, _ in am; in_state(id, sid)]),
+			"agreements": sort([id | some id, g in gm; in_state(g.agency, sid)]),
+		} |
+			some sid, j in jm
+			j.kind == "state"
+		},
 	},
 	"revision": "test-revision",
 } if {
@@ -24,6 +32,10 @@ facts(js, ags, ns, gs) := {
 	am := {a.id: agency_defaults(a) | some a in ags}
 	gm := {id: agreement_defaults(g) | some g in gs; id := agreement_id(g)}
 }
+
+in_state(id, sid) if id == sid
+
+in_state(id, sid) if startswith(id, concat("", [sid, "/"]))
 
 agency_defaults(a) := object.union({"operates_in": [a.jurisdiction], "runs_jail": false}, a)
 

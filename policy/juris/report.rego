@@ -55,9 +55,11 @@ mandates := [[n, e] |
 mandate_candidates := {[aid, e.models[0]] |
 	some [n, e] in mandates
 	prefix := concat("", [n.jurisdiction, "/"])
-	some aid, a in data.facts.agencies
+	sid := concat("/", array.slice(split(n.jurisdiction, "/"), 0, 2))
+	some aid in object.get(object.get(data.facts.index.by_state, sid, {}), "agencies", [])
 	startswith(aid, prefix)
 	in_scope(aid)
+	a := data.facts.agencies[aid]
 	binds(a, n)
 	reaches(a, e)
 }
@@ -142,9 +144,8 @@ posture(laws) := "bans" if {
 } else := "neither"
 
 report_states := {usps: s |
-	some sid, j in data.facts.jurisdictions
-	j.kind in state_kinds
-	in_scope(sid)
+	some sid in scope_states
+	j := data.facts.jurisdictions[sid]
 	usps := j.usps
 	laws := state_laws(sid)
 	s := {"name": j.name, "posture": posture(laws), "laws": laws}

@@ -30,9 +30,20 @@ county_level(j) if {
 	count(object.get(j, "geoid", "")) == 5
 }
 
+# scope_states are the states asked about: the one named, or all.
+scope_states := [state_id(input.state)] if {
+	input.state
+} else := [sid | some sid, _ in data.facts.index.by_state]
+
+# scoped lists the ids of one kind (jurisdictions, agencies, agreements) in the states asked about.
+scoped(kind) := [id |
+	some sid in scope_states
+	some id in object.get(object.get(data.facts.index.by_state, sid, {}), kind, [])
+]
+
 stats_in_force := [g |
-	some g in data.facts.agreements
-	in_scope(g.agency)
+	some gid in scoped("agreements")
+	g := data.facts.agreements[gid]
 	agreement_in_force(g, as_of)
 ]
 
@@ -51,17 +62,16 @@ stats_result := {
 	"by_model": count_by([g.model | some g in stats_in_force]),
 	"by_agency_kind": count_by([data.facts.agencies[g.agency].kind | some g in stats_in_force]),
 	"jurisdictions": {
-		"states": count([1 | some id, j in data.facts.jurisdictions; j.kind in state_kinds; in_scope(id)]),
-		"counties": count([1 | some id, j in data.facts.jurisdictions; county_level(j); in_scope(id)]),
+		"states": count([1 | some id in scoped("jurisdictions"); data.facts.jurisdictions[id].kind in state_kinds]),
+		"counties": count([1 | some id in scoped("jurisdictions"); county_level(data.facts.jurisdictions[id])]),
 		"places": count([1 |
-			some id, j in data.facts.jurisdictions
+			some id in scoped("jurisdictions")
+			j := data.facts.jurisdictions[id]
 			not j.kind in state_kinds
-			j.kind != "nation"
 			not county_level(j)
-			in_scope(id)
 		]),
 	},
-	"agencies": count([1 | some id, _ in data.facts.agencies; in_scope(id)]),
+	"agencies": count(scoped("agencies")),
 	"revision": data.facts.revision,
 }
 

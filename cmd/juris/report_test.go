@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestReportDoneCriteria: the issue's two dates, in every text format, deterministic.
+func TestReportDoneCriteria(t *testing.T) {
+	code, out, stderr := juris(t, "report", "--as-of", "2026-06-01", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	require.Empty(t, stderr, "no progress bar when stderr is not a terminal")
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(out), &top))
+	keys := []string{}
+	for k := range top {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	require.Equal(t, []string{"bypassed", "conflicts", "missing_required", "summary"}, keys)
+	var rep struct {
+		Conflicts []struct{ Agency, Law, Citation, Since string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	nm := 0
+	for _, c := range rep.Conflicts {
+		if strings.HasPrefix(c.Agency, "us/nm/") {
+			nm++
+			require.Equal(t, "us/nm/hb-9-2026", c.Law)
+		}
+	}
+	require.Greater(t, nm, 0, "New Mexico's remaining agreements conflict with HB 9")
+	_, again, _ := juris(t, "report", "--as-of", "2026-06-01", "--format", "json")
+	require.Equal(t, out, again, "byte-identical on a second run")
+
+	code, out, stderr = juris(t, "report", "--as-of", "2026-12-02", "--state", "TX")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "Travis County Sheriff's Office (us/tx/travis-county/sheriff): required by Tex. Gov't Code § 753.051")
+	require.Contains(t, out, "not legal advice")
+
+	code, out, _ = juris(t, "report", "--as-of", "2026-12-02", "--state", "TX", "--format", "markdown")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "# 287(g) landscape: TX, 2026-12-02")
+	require.Contains(t, out, "[Tex. Gov't Code § 753.051](https://")
+
+	file := filepath.Join(t.TempDir(), "report.csv")
+	code, out, _ = juris(t, "report", "--as-of", "2026-06-01", "--format", "csv", "-o", file)
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "wrote "+file)
+	f, err := os.Open(file)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []string{"section", "state", "id", "name", "model", "law", "citation", "url", "since", "detail"}, rows[0])
+	sections := map[string]int{}
+	for _, r := range rows[1:] {
+		sections[r[0]]++
+	}
+	require.Greater(t, sections["conflict"], 0)
+	require.Greater(t, sections["missing_required"], 0)
+	require.Greater(t, sections["bypassed"], 0)
+	require.Greater(t, sections["state_law"], 0)
+
+	code, _, stderr = juris(t, "report", "--format", "pdf")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "valid formats for report")
+	code, _, stderr = juris(t, "stats", "-o", file)
+	require.NotEqual(t, 0, code)
+	require.Contains(t, stderr, "-o applies to juris report only")
+}
+
+func TestTimelineCLI(t *testing.T) {
+	code, out, stderr := juris(t, "timeline", "us/tx/austin")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "2025-01-30: bypassed: false -> true")
+	code, out, stderr = juris(t, "timeline", "Curry County Sheriff, NM", "--model", "task-force", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, `"allowed: true -> false"`)
+	require.Contains(t, out, `"date": "2026-05-20"`)
+}
