@@ -202,6 +202,38 @@ agency_decision(aid, m, d) := dec if {
 	}
 }
 
+# agency_verdict is the agency decision's answer without its reasons and sentences: what a
+# locality's could_bypass list and the landscape report need, at a fraction of the cost.
+# winners are the records that settled it (for a forbidden agreement, the forbidding norms).
+agency_verdict(aid, m, d) := v if {
+	a := data.facts.agencies[aid]
+	A := applicable(candidates(a, m), d)
+	F := forbids(A)
+	E := enables(A)
+	o := outcome(F, E)
+	allowed := o.winner == "enable"
+	reqs := {x | some x in E; x.effect == "requires"; allowed}
+	duty := max_duty(reqs)
+	v := {
+		"allowed": allowed,
+		"required": duty == "enter",
+		"duty": duty,
+		"unresolved": o.winner == "unresolved",
+		"satisfied": satisfied(aid, reqs, d),
+		"holds": holds_model(aid, m, d),
+		"winners": {"forbid": F, "enable": E, "none": set(), "unresolved": set()}[o.winner],
+	}
+}
+
+holds_model(aid, m, d) if {
+	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
+	g := data.facts.agreements[gid]
+	g.model == m
+	agreement_in_force(g, d)
+}
+
+default holds_model(_, _, _) := false
+
 conflicts(F, E, o) := [{"norms": sort([x.norm | some x in (sharpest(top(F, E)[0]) | sharpest(top(F, E)[1]))]), "sentence": "These norms disagree, are of the same level and equally specific, and took effect on the same date: the law leaves the conflict open."}] if {
 	o.winner == "unresolved"
 } else := []

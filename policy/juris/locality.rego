@@ -180,10 +180,10 @@ could_entry(lid, aid, d) := {
 	"agency_kind": a.kind,
 	"channels": sort(channels(lid, aid)),
 	"why_not_bound": why_not_bound(lid, a),
-	"models": {m: {"allowed": dec.allowed, "required": dec.required, "duty": dec.duty, "unresolved": dec.unresolved, "holds": count([g | some g in dec.agreements; g.in_force]) > 0} |
+	"models": {m: {"allowed": v.allowed, "required": v.required, "duty": v.duty, "unresolved": v.unresolved, "holds": v.holds} |
 		some m, c in channel_of
 		c in channels(lid, aid)
-		dec := agency_decision(aid, m, d)
+		v := agency_verdict(aid, m, d)
 	},
 } if {
 	a := data.facts.agencies[aid]

@@ -21,10 +21,10 @@ report := {"errors": sort(report_errors)} if {
 
 report_conflicts := sort([c |
 	some g in stats_in_force
-	dec := agency_decision(g.agency, g.model, as_of)
-	not dec.allowed
-	not dec.unresolved
-	some r in dec.reasons
+	v := agency_verdict(g.agency, g.model, as_of)
+	not v.allowed
+	not v.unresolved
+	some r in v.winners
 	r.effect == "prohibits"
 	c := {
 		"agency": g.agency,
@@ -66,14 +66,15 @@ mandate_candidates := {[aid, e.models[0]] |
 
 report_missing := sort([m |
 	some [aid, model] in mandate_candidates
-	dec := agency_decision(aid, model, as_of)
-	dec.required
-	not dec.satisfied
-	some r in dec.reasons
+	v := agency_verdict(aid, model, as_of)
+	v.required
+	not v.satisfied
+	some r in v.winners
 	r.effect == "requires"
+	r.duty == "enter"
 	m := {
 		"agency": aid,
-		"agency_name": dec.agency_name,
+		"agency_name": data.facts.agencies[aid].name,
 		"law": r.norm,
 		"citation": r.citation,
 		"url": r.url,
