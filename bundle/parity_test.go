@@ -23,7 +23,7 @@ import (
 )
 
 // opaVersion is the OPA module version juris is built with, read from go.mod.
-func opaVersion(t *testing.T) string {
+func opaVersion(t testing.TB) string {
 	b, err := os.ReadFile("../go.mod")
 	require.NoError(t, err)
 	m := regexp.MustCompile(`(?m)^\s*github\.com/open-policy-agent/opa (v\S+)`).FindSubmatch(b)
@@ -33,7 +33,7 @@ func opaVersion(t *testing.T) string {
 
 // opaBinary builds the stock opa command from the OPA module version juris depends on (cached
 // between runs), or uses $JURIS_OPA. It skips the test where opa cannot be built.
-func opaBinary(t *testing.T) string {
+func opaBinary(t testing.TB) string {
 	if p := os.Getenv("JURIS_OPA"); p != "" {
 		return p
 	}
@@ -57,28 +57,21 @@ func opaBinary(t *testing.T) string {
 	return bin
 }
 
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// TestParityWithStockOPA serves the bundle from a stock `opa run --server`, asks it every case in
-// cases/ that has no assume, and requires the decisions the library gives.
-func TestParityWithStockOPA(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping: starts an opa server (-short)")
-	}
+// serve starts a stock opa server with the bundle of ds on a free loopback port, stops it when
+// the test ends, and returns its base URL and the bundle's revision.
+func serve(t testing.TB, ds *jurisdictions.Dataset) (string, string) {
 	opa := opaBinary(t)
-	ctx := context.Background()
-	ds, err := jurisdictions.Default()
-	require.NoError(t, err)
-	dir := t.TempDir()
-	file := filepath.Join(dir, "juris.tar.gz")
+	file := filepath.Join(t.TempDir(), "juris.tar.gz")
 	f, err := os.Create(file)
 	require.NoError(t, err)
-	rev, err := bundle.Write(ctx, f, ds, nil)
+	rev, err := bundle.Write(context.Background(), f, ds, nil)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 
@@ -98,12 +91,24 @@ func TestParityWithStockOPA(t *testing.T) {
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				break
+				return base, rev
 			}
 		}
 		require.True(t, time.Now().Before(deadline), "opa did not become ready: %s", logs.String())
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// TestParityWithStockOPA serves the bundle from a stock `opa run --server`, asks it every case in
+// cases/ that has no assume, and requires the decisions the library gives.
+func TestParityWithStockOPA(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping: starts an opa server (-short)")
+	}
+	ctx := context.Background()
+	ds, err := jurisdictions.Default()
+	require.NoError(t, err)
+	base, rev := serve(t, ds)
 
 	lib, err := resolver.New(ctx, resolver.WithDataset(ds))
 	require.NoError(t, err)
@@ -189,4 +194,36 @@ func TestRegoTestsOnStockOPA(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	require.Contains(t, string(out), "PASS: ")
 	require.NotContains(t, string(out), "FAIL")
+}
+
+// BenchmarkREST asks a stock opa server, over loopback HTTP, the questions the resolver
+// benchmarks ask in process: the same agency question, and the Austin locality question.
+func BenchmarkREST(b *testing.B) {
+	ds, err := jurisdictions.Default()
+	require.NoError(b, err)
+	base, _ := serve(b, ds)
+	for name, q := range map[string]struct {
+		path  string
+		input map[string]any
+	}{
+		"agency":   {"agency", map[string]any{"agency": "us/tx/travis-county/sheriff", "model": "jail-enforcement", "as_of": "2026-12-02"}},
+		"locality": {"locality", map[string]any{"locality": "us/tx/austin", "as_of": "2026-12-02"}},
+	} {
+		body, _ := json.Marshal(map[string]any{"input": q.input})
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				resp, err := http.Post(base+"/v1/data/juris/"+q.path, "application/json", bytes.NewReader(body))
+				if err != nil {
+					b.Fatal(err)
+				}
+				var got struct {
+					Result map[string]any `json:"result"`
+				}
+				if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Result["errors"] != nil {
+					b.Fatal(err, got.Result["errors"])
+				}
+				resp.Body.Close()
+			}
+		})
+	}
 }

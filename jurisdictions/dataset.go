@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -43,20 +44,21 @@ var (
 // and ICE's 287(g) agreements) with the hand-curated facts (jurisdictions/data: the laws and
 // policies, and corrections to the generated layer) laid over it.
 func Default() (*Dataset, error) {
-	defaultOnce.Do(func() {
-		national, err := ReadFS(NationalFS(), "jurisdictions/national")
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		curated, err := ReadFS(EmbeddedFS(), "jurisdictions/data")
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		defaultDS, defaultErr = BuildLayers(national, curated)
-	})
+	defaultOnce.Do(func() { defaultDS, defaultErr = LoadEmbedded() })
 	return defaultDS, defaultErr
+}
+
+// LoadEmbedded loads the embedded dataset afresh (Default loads it once and keeps it).
+func LoadEmbedded() (*Dataset, error) {
+	national, err := ReadFS(NationalFS(), "jurisdictions/national")
+	if err != nil {
+		return nil, err
+	}
+	curated, err := ReadFS(EmbeddedFS(), "jurisdictions/data")
+	if err != nil {
+		return nil, err
+	}
+	return BuildLayers(national, curated)
 }
 
 // DefaultStates returns the embedded dataset with the national layer of the named states only
@@ -153,15 +155,33 @@ func ReadFS(fsys fs.FS, prefix string) ([]*File, error) {
 		return nil, fmt.Errorf("reading facts under %s: %w", prefix, err)
 	}
 	slices.Sort(names)
+	// Parse on every core; results keep the lexical order.
+	parsed := make([]*File, len(names))
+	fails := make([]error, len(names))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range max(1, min(runtime.GOMAXPROCS(0), len(names))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				shown := path.Join(prefix, names[i])
+				data, err := readCapped(fsys, names[i], shown)
+				if err == nil {
+					parsed[i], err = ParseFile(shown, data)
+				}
+				fails[i] = err
+			}
+		}()
+	}
+	for i := range names {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 	var files []*File
 	var errs Errors
-	for _, n := range names {
-		shown := path.Join(prefix, n)
-		data, err := readCapped(fsys, n, shown)
-		if err != nil {
-			return nil, err
-		}
-		f, err := ParseFile(shown, data)
+	for i, err := range fails {
 		if err != nil {
 			if es, ok := err.(Errors); ok {
 				errs = append(errs, es...)
@@ -169,7 +189,7 @@ func ReadFS(fsys fs.FS, prefix string) ([]*File, error) {
 			}
 			return nil, err
 		}
-		files = append(files, f)
+		files = append(files, parsed[i])
 	}
 	if len(errs) > 0 {
 		return nil, errs
