@@ -86,3 +86,31 @@ func TestTimelineCLI(t *testing.T) {
 	require.Contains(t, out, `"allowed: true -> false"`)
 	require.Contains(t, out, `"date": "2026-05-20"`)
 }
+
+// TestReportHTML: -o writes one self-contained page: no external scripts, styles, fonts or
+// images, the map and the chart inline, the disclaimer present; the same bytes twice.
+func TestReportHTML(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.html"), filepath.Join(dir, "b.html")
+	for _, f := range []string{a, b} {
+		code, _, stderr := juris(t, "report", "--as-of", "2026-06-01", "--format", "html", "-o", f)
+		require.Equal(t, 0, code, stderr)
+	}
+	pa, err := os.ReadFile(a)
+	require.NoError(t, err)
+	pb, err := os.ReadFile(b)
+	require.NoError(t, err)
+	require.Equal(t, string(pa), string(pb))
+	page := string(pa)
+	require.Contains(t, page, "<svg")
+	require.Contains(t, page, "not legal advice")
+	require.Contains(t, page, "N.M. H.B. 9")
+	for _, external := range []string{"<script src", "<link", "@import", "url(http", "<img src=\"http"} {
+		require.NotContains(t, page, external)
+	}
+	seriesDates, err := seriesDates("2026-06-01")
+	require.NoError(t, err)
+	require.Equal(t, "2025-01-01", seriesDates[0])
+	require.Contains(t, seriesDates, "2025-07-18")
+	require.Equal(t, "2026-06-01", seriesDates[len(seriesDates)-1])
+}
