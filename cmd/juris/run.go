@@ -49,7 +49,7 @@ type options struct {
 	facts  multi
 	// reportFormat is --format for juris report, which has more formats than the rest.
 	reportFormat string
-	policy multi
+	policy       multi
 }
 
 type multi []string
