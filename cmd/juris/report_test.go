@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"os"
@@ -10,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/jurisproject/juris/resolver"
 )
 
 // TestReportDoneCriteria: the two dates, in every text format, deterministic.
@@ -113,4 +117,21 @@ func TestReportHTML(t *testing.T) {
 	require.Equal(t, "2025-01-01", seriesDates[0])
 	require.Contains(t, seriesDates, "2025-07-18")
 	require.Equal(t, "2026-06-01", seriesDates[len(seriesDates)-1])
+}
+
+// TestProgressBar: on a terminal the national report is computed state by state behind a
+// progress bar; the result is the one national query's.
+func TestProgressBar(t *testing.T) {
+	ctx := context.Background()
+	r, err := resolver.New(ctx)
+	require.NoError(t, err)
+	var bar bytes.Buffer
+	got, err := reportByState(ctx, r, "2026-06-01", &bar)
+	require.NoError(t, err)
+	require.Contains(t, bar.String(), "report [")
+	require.Contains(t, bar.String(), "52/52 WY")
+	want, err := r.Report(ctx, resolver.ReportQuery{AsOf: "2026-06-01"})
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	require.False(t, isTerminal(&bar))
 }
