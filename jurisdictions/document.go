@@ -1,8 +1,7 @@
 package jurisdictions
 
 import (
-	"encoding/json"
-	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -18,6 +17,11 @@ import (
 //
 // The indexes are lookups only: the legal reading of them is the policy's.
 func (ds *Dataset) Document() (map[string]any, error) {
+	return plain(reflect.ValueOf(ds.typedDocument())).(map[string]any), nil
+}
+
+// typedDocument is the data document before it is turned into plain values.
+func (ds *Dataset) typedDocument() map[string]any {
 	juris := map[string]any{}
 	for id, j := range ds.Jurisdictions {
 		juris[id] = j
@@ -129,16 +133,7 @@ func (ds *Dataset) Document() (map[string]any, error) {
 		},
 		"revision": ds.Revision,
 	}
-	// Round-trip through JSON so the document holds only plain values.
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("rendering facts: %w", err)
-	}
-	var out map[string]any
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, fmt.Errorf("rendering facts: %w", err)
-	}
-	return out, nil
+	return doc
 }
 
 // Ancestors returns id and its legal ancestors, nearest first.
