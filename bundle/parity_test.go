@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,8 +78,8 @@ func serve(t testing.TB, ds *jurisdictions.Dataset) (string, string) {
 
 	addr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
 	srv := exec.Command(opa, "run", "--server", "--addr", addr, "--bundle", file, "--log-level", "error")
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
+	logs := &lockedBuffer{}
+	srv.Stdout, srv.Stderr = logs, logs
 	require.NoError(t, srv.Start())
 	t.Cleanup(func() {
 		_ = srv.Process.Kill()
@@ -94,9 +95,29 @@ func serve(t testing.TB, ds *jurisdictions.Dataset) (string, string) {
 				return base, rev
 			}
 		}
-		require.True(t, time.Now().Before(deadline), "opa did not become ready: %s", logs.String())
+		if time.Now().After(deadline) {
+			t.Fatalf("opa did not become ready: %s", logs.String())
+		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// lockedBuffer collects the server's output, written from exec's copying goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // TestParityWithStockOPA serves the bundle from a stock `opa run --server`, asks it every case in
