@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/jurisproject/juris/jurisdictions"
 	"github.com/jurisproject/juris/resolver"
@@ -101,8 +102,9 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 // its state) without --facts loads only that state's national layer; anything else, the nation.
 func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Resolver, error) {
 	var opts []resolver.Option
+	st := ""
 	if len(o.facts) == 0 && len(queries) > 0 {
-		st := stateOf(queries[0])
+		st = stateOf(queries[0])
 		for _, q := range queries[1:] {
 			if stateOf(q) != st {
 				st = ""
@@ -112,6 +114,11 @@ func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Re
 			opts = append(opts, resolver.WithStates(st))
 		}
 	}
+	if len(o.facts) == 0 && len(o.policy) == 0 {
+		// the embedded facts and policy: one resolver per scope for the life of the process
+		// (a Resolver never changes and is safe for concurrent use)
+		return cached(ctx, st, opts)
+	}
 	for _, f := range o.facts {
 		opts = append(opts, resolver.WithFacts(f))
 	}
@@ -119,6 +126,25 @@ func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Re
 		opts = append(opts, resolver.WithPolicyDir(p))
 	}
 	return resolver.New(ctx, opts...)
+}
+
+var (
+	cacheMu   sync.Mutex
+	resolvers = map[string]*resolver.Resolver{}
+)
+
+func cached(ctx context.Context, scope string, opts []resolver.Option) (*resolver.Resolver, error) {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if r, ok := resolvers[scope]; ok {
+		return r, nil
+	}
+	r, err := resolver.New(ctx, opts...)
+	if err != nil {
+		return nil, err
+	}
+	resolvers[scope] = r
+	return r, nil
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
