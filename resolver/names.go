@@ -180,4 +180,4 @@ func containsAll(name string, words []string) bool {
 // Find returns the jurisdictions and agencies a query names: an id, an FBI ORI, or a name with
 // an optional state ("Austin, TX", "Travis County, Texas", "Franklin County Sheriff OH"). More
 // than one match means the query is ambiguous; none means nothing matched.
-func (r *Resolver) Find(query string) []Match { return r.names.find(query) }
+func (r *Resolver) Find(query string) []Match { return r.nameIndex().find(query) }

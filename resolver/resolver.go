@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -34,7 +35,9 @@ type Resolver struct {
 	locality rego.PreparedEvalQuery
 	stats    rego.PreparedEvalQuery
 	report   rego.PreparedEvalQuery
-	names    *nameIndex
+	// names is built on the first name search: most questions come by id.
+	namesOnce sync.Once
+	names     *nameIndex
 }
 
 type config struct {
@@ -142,7 +145,7 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 		return nil, err
 	}
 	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false))
-	r := &Resolver{ds: ds, compiler: comp, names: newNameIndex(ds)}
+	r := &Resolver{ds: ds, compiler: comp}
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
@@ -303,11 +306,17 @@ func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
 	return &out, nil
 }
 
+// nameIndex returns the name index, building it on first use.
+func (r *Resolver) nameIndex() *nameIndex {
+	r.namesOnce.Do(func() { r.names = newNameIndex(r.ds) })
+	return r.names
+}
+
 // suggest lists ids close to a mistaken one: the results of a name search, else ids sharing its
 // prefix.
 func (r *Resolver) suggest(id string, agencies bool) []string {
 	var out []string
-	for _, m := range r.names.find(id) {
+	for _, m := range r.nameIndex().find(id) {
 		if (m.Type == "agency") == agencies {
 			out = append(out, m.ID)
 		}
