@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -17,6 +18,16 @@ const MaxFileSize = 8 << 20
 
 // maxNodes bounds the work one file may cause, so alias expansion cannot exhaust memory.
 const maxNodes = 2_000_000
+
+// maxMarks bounds the YAML separators (, : - [ { ?) a file may hold, counted before it is parsed.
+// The parser keeps some 200 bytes for every value, so 8 MiB of "1,1,1,..." (four million values)
+// would take about a gigabyte before the node count could stop it; values need separators, so
+// counting them first keeps any parse to a few hundred megabytes. Real fact files hold about one
+// separator per 11 bytes: none under the size cap comes near the bound.
+const maxMarks = maxNodes / 2
+
+// maxErrors is the most problems reported for one file; the rest are counted in a last line.
+const maxErrors = 100
 
 // Error is a problem with one field of one input file.
 type Error struct {
@@ -67,6 +78,22 @@ func Decode(name string, data []byte, out any) (*yaml.Node, error) {
 	if bytes.IndexByte(data, 0) >= 0 {
 		return nil, Errors{{File: name, Msg: "file holds binary data (a NUL byte), not YAML text"}}
 	}
+	if !utf8.Valid(data) {
+		// the parser says only "invalid UTF-8"; say where, since one latin-1 name is the usual cause
+		at := 0
+		for at < len(data) {
+			r, size := utf8.DecodeRune(data[at:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			at += size
+		}
+		line := bytes.Count(data[:at], []byte("\n")) + 1
+		return nil, Errors{{File: name, Line: line, Msg: fmt.Sprintf("byte 0x%02X is not UTF-8; save the file as UTF-8 (latin-1 text is the usual cause)", data[at])}}
+	}
+	if marks := countMarks(data); marks > maxMarks {
+		return nil, Errors{{File: name, Msg: fmt.Sprintf("file holds %d YAML separators (, : - [ { ?), over the %d the loader accepts; split it into smaller files", marks, maxMarks)}}
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -88,6 +115,9 @@ func Decode(name string, data []byte, out any) (*yaml.Node, error) {
 	}
 	w := walker{file: name}
 	w.walk(root, reflect.TypeOf(out).Elem(), "")
+	if w.dropped > 0 {
+		w.errs = append(w.errs, &Error{File: name, Msg: fmt.Sprintf("and %d more problems not shown", w.dropped)})
+	}
 	if len(w.errs) > 0 {
 		return nil, w.errs
 	}
@@ -101,7 +131,11 @@ func yamlError(name string, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = strings.Join(te.Errors, "; ")
+		msgs := te.Errors
+		if len(msgs) > maxErrors {
+			msgs = append(msgs[:maxErrors:maxErrors], fmt.Sprintf("and %d more problems not shown", len(te.Errors)-maxErrors))
+		}
+		msg = strings.Join(msgs, "; ")
 	}
 	line := 0
 	if _, err := fmt.Sscanf(msg, "line %d:", &line); err == nil {
@@ -110,15 +144,32 @@ func yamlError(name string, err error) *Error {
 	return &Error{File: name, Line: line, Msg: msg}
 }
 
+// countMarks counts the bytes of data that can start a YAML value: flow and block indicators.
+func countMarks(data []byte) int {
+	n := 0
+	for _, c := range data {
+		switch c {
+		case ',', ':', '-', '[', '{', '?':
+			n++
+		}
+	}
+	return n
+}
+
 type walker struct {
-	file  string
-	nodes int
-	errs  Errors
+	file    string
+	nodes   int
+	errs    Errors
+	dropped int // problems past maxErrors, counted only
 }
 
 var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
 
 func (w *walker) fail(n *yaml.Node, field, format string, args ...any) {
+	if len(w.errs) >= maxErrors {
+		w.dropped++
+		return
+	}
 	w.errs = append(w.errs, &Error{File: w.file, Line: n.Line, Field: field, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -126,8 +177,8 @@ func (w *walker) fail(n *yaml.Node, field, format string, args ...any) {
 func (w *walker) walk(n *yaml.Node, t reflect.Type, field string) {
 	w.nodes++
 	if w.nodes > maxNodes {
-		if w.nodes == maxNodes+1 {
-			w.fail(n, field, "file expands to more than %d YAML nodes (an alias bomb?)", maxNodes)
+		if w.nodes == maxNodes+1 { // reported even past maxErrors: it explains the rest
+			w.errs = append(w.errs, &Error{File: w.file, Line: n.Line, Field: field, Msg: fmt.Sprintf("file expands to more than %d YAML nodes (an alias bomb?)", maxNodes)})
 		}
 		return
 	}
@@ -288,20 +339,30 @@ func ParseFile(name string, data []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.setPositions(root)
+	f.setPositions(f.Name, root)
 	return f, nil
 }
 
-func (f *File) setPositions(root *yaml.Node) {
+// Locate records where the entities of a File decoded as part of a larger YAML document (a case's
+// assume block) were written: n is the File's node in that document, held in the named file.
+// Errors about the entities then name that file and their lines.
+func (f *File) Locate(file string, n *yaml.Node) {
+	if n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	f.setPositions(file, n)
+}
+
+func (f *File) setPositions(file string, root *yaml.Node) {
 	js, as, ns, gs := child(root, "jurisdictions"), child(root, "agencies"), child(root, "norms"), child(root, "agreements")
 	for i, j := range f.Jurisdictions {
 		if j != nil {
-			j.pos = posOf(f.Name, item(js, i))
+			j.pos = posOf(file, item(js, i))
 		}
 	}
 	for i, a := range f.Agencies {
 		if a != nil {
-			a.pos = posOf(f.Name, item(as, i))
+			a.pos = posOf(file, item(as, i))
 		}
 	}
 	for i, n := range f.Norms {
@@ -309,17 +370,17 @@ func (f *File) setPositions(root *yaml.Node) {
 			continue
 		}
 		nn := item(ns, i)
-		n.pos = posOf(f.Name, nn)
+		n.pos = posOf(file, nn)
 		es := child(nn, "effects")
 		for k, e := range n.Effects {
 			if e != nil {
-				e.pos = posOf(f.Name, item(es, k))
+				e.pos = posOf(file, item(es, k))
 			}
 		}
 	}
 	for i, g := range f.Agreements {
 		if g != nil {
-			g.pos = posOf(f.Name, item(gs, i))
+			g.pos = posOf(file, item(gs, i))
 		}
 	}
 }

@@ -182,3 +182,15 @@ func TestSlug(t *testing.T) {
 		require.Equal(t, want, Slug(in), in)
 	}
 }
+
+func TestCountySharesRefusesNaNAndStrays(t *testing.T) {
+	_, err := Build(parse(t, base), parse(t, `jurisdictions:
+  - {id: us/tx/austin, name: Austin, kind: city, parent: us/tx, counties: [us/tx/travis-county],
+     county_shares: {us/tx/travis-county: .nan, us/tx/hays-county: 0.5}}
+`))
+	require.Error(t, err)
+	msg := err.Error()
+	require.Contains(t, msg, `"us/tx/travis-county": share NaN is not between 0 and 1`)
+	require.Contains(t, msg, `"us/tx/hays-county" is not among the jurisdiction's counties`)
+	require.Less(t, strings.Index(msg, "hays-county"), strings.Index(msg, `"us/tx/travis-county": share`), "stable order")
+}

@@ -126,11 +126,12 @@ func (c *checker) checkJurisdiction(j *Jurisdiction) {
 			c.fail(p, "counties", "%s: %q is a %s, not a county", f, cid, cj.Kind)
 		}
 	}
-	for cid, share := range j.CountyShares {
+	for _, cid := range sortedKeys(j.CountyShares) { // sorted: errors in a stable order
+		share := j.CountyShares[cid]
 		if !slices.Contains(j.Counties, cid) {
 			c.fail(p, "county_shares", "%q is not among the jurisdiction's counties", cid)
 		}
-		if share < 0 || share > 1 {
+		if !(share >= 0 && share <= 1) { // also refuses NaN
 			c.fail(p, "county_shares", "%q: share %v is not between 0 and 1", cid, share)
 		}
 	}

@@ -22,10 +22,12 @@ var files embed.FS
 const Package = "juris"
 
 // forbidden are built-ins that reach outside the evaluation: the network, the environment and
-// runtime details, and output channels. (time.now_ns stays: it gives as_of its default, today.)
+// runtime details, output channels, and the JSON Schema built-ins, whose "$ref": "file:///..."
+// reads local files whatever the network allowance. (time.now_ns stays: it gives as_of its
+// default, today.)
 var forbidden = []string{
 	"http.send", "net.lookup_ip_addr", "net.cidr_expand", "opa.runtime", "trace",
-	"rego.parse_module", "print",
+	"rego.parse_module", "print", "json.match_schema", "json.verify_schema",
 }
 
 // Capabilities returns the sandboxed capabilities juris compiles every policy with: the current

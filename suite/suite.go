@@ -6,9 +6,12 @@ package suite
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/jurisproject/juris/jurisdictions"
 	"github.com/jurisproject/juris/resolver"
@@ -110,14 +113,22 @@ func Parse(name string, data []byte) (*Suite, error) {
 			if e.Allowed != nil || e.Required != nil || e.Duty != nil || e.Satisfied != nil || e.Holds != nil || e.Principle != nil || e.SetAside != nil {
 				fail(".expect", "allowed, required, duty, satisfied, holds, principle and set_aside apply to agency cases only")
 			}
-			for nid, st := range e.Policies {
-				if !slices.Contains(PolicyStatuses, st) {
+			for _, nid := range slices.Sorted(maps.Keys(e.Policies)) { // sorted: errors in a stable order
+				if st := e.Policies[nid]; !slices.Contains(PolicyStatuses, st) {
 					fail(".expect.policies."+nid, "%q is not a status; valid: %s", st, strings.Join(PolicyStatuses, ", "))
 				}
 			}
 		}
 		if c.Assume != nil {
 			c.Assume.Name = fmt.Sprintf("%s (case %q assume)", name, c.Name)
+			var n *yaml.Node // where the assumed facts are written, so errors about them name the line
+			if cases != nil && i < len(cases.Content) {
+				n = cases.Content[i]
+				if n.Kind == yaml.AliasNode {
+					n = n.Alias
+				}
+			}
+			c.Assume.Locate(name, childNode(n, "assume"))
 		}
 	}
 	if len(errs) > 0 {
