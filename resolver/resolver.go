@@ -260,20 +260,29 @@ func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDeci
 	return &out, nil
 }
 
+// landscapeInput checks the date and state of a landscape question and makes its input.
+func (r *Resolver) landscapeInput(date, state string) (string, map[string]any, error) {
+	d, err := asOf(date)
+	if err != nil {
+		return "", nil, err
+	}
+	input := map[string]any{"as_of": d}
+	if state != "" {
+		st := strings.ToUpper(state)
+		if _, ok := r.ds.Jurisdictions["us/"+strings.ToLower(st)]; !ok || len(st) != 2 {
+			return "", nil, &InputError{Field: "state", Value: state, Msg: "not a state's USPS code"}
+		}
+		input["state"] = st
+	}
+	return d, input, nil
+}
+
 // Stats counts the agreements in force on a date, by state, model and agency kind, and the
 // jurisdictions and agencies in the dataset: for the nation, or for one state (a USPS code).
 func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
-	d, err := asOf(q.AsOf)
+	d, input, err := r.landscapeInput(q.AsOf, q.State)
 	if err != nil {
 		return nil, err
-	}
-	input := map[string]any{"as_of": d}
-	if q.State != "" {
-		st := strings.ToUpper(q.State)
-		if _, ok := r.ds.Jurisdictions["us/"+strings.ToLower(st)]; !ok || len(st) != 2 {
-			return nil, &InputError{Field: "state", Value: q.State, Msg: "not a state's USPS code"}
-		}
-		input["state"] = st
 	}
 	var out Stats
 	if err := r.eval(ctx, r.stats, input, &out); err != nil {
@@ -287,17 +296,9 @@ func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
 // agreements in force that a law forbids, agencies a mandate reaches that hold no agreement,
 // localities whose policies are bypassed, and each state's posture.
 func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
-	d, err := asOf(q.AsOf)
+	_, input, err := r.landscapeInput(q.AsOf, q.State)
 	if err != nil {
 		return nil, err
-	}
-	input := map[string]any{"as_of": d}
-	if q.State != "" {
-		st := strings.ToUpper(q.State)
-		if _, ok := r.ds.Jurisdictions["us/"+strings.ToLower(st)]; !ok || len(st) != 2 {
-			return nil, &InputError{Field: "state", Value: q.State, Msg: "not a state's USPS code"}
-		}
-		input["state"] = st
 	}
 	var out Report
 	if err := r.eval(ctx, r.report, input, &out); err != nil {

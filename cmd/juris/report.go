@@ -25,16 +25,9 @@ func cmdReport(ctx context.Context, o *options, pos []string, w io.Writer, stder
 	if !slices.Contains(reportFormats, o.reportFormat) {
 		return 2, fmt.Errorf("--format %q: valid formats for report: %s", o.reportFormat, strings.Join(reportFormats, ", "))
 	}
-	var scope []string
-	if o.state != "" {
-		if !isCode(strings.ToUpper(o.state)) {
-			return 2, fmt.Errorf("--state %q: give a state's USPS code, such as TX", o.state)
-		}
-		scope = append(scope, "us/"+strings.ToLower(o.state))
-	}
-	r, err := o.resolver(ctx, scope...)
+	r, code, err := o.landscapeResolver(ctx)
 	if err != nil {
-		return 1, err
+		return code, err
 	}
 	var rep *resolver.Report
 	if o.state == "" && isTerminal(stderr) {

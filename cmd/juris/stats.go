@@ -17,16 +17,9 @@ func cmdStats(ctx context.Context, o *options, pos []string, w io.Writer) (int, 
 	if len(pos) != 0 {
 		return 2, errors.New("juris stats takes no arguments: juris stats [--as-of D] [--state ST]")
 	}
-	var scope []string
-	if o.state != "" {
-		if !isCode(strings.ToUpper(o.state)) {
-			return 2, fmt.Errorf("--state %q: give a state's USPS code, such as TX", o.state)
-		}
-		scope = append(scope, "us/"+strings.ToLower(o.state))
-	}
-	r, err := o.resolver(ctx, scope...)
+	r, code, err := o.landscapeResolver(ctx)
 	if err != nil {
-		return 1, err
+		return code, err
 	}
 	s, err := r.Stats(ctx, resolver.StatsQuery{AsOf: o.asOf, State: o.state})
 	if err != nil {
@@ -58,4 +51,21 @@ func printStats(w io.Writer, s *resolver.Stats) {
 		s.Jurisdictions.States, s.Jurisdictions.Counties, s.Jurisdictions.Places, s.Agencies)
 	fmt.Fprintln(w, "  sources: ICE's 287(g) lists of 2025-05-16 and 2025-07-18 and the MOAs ICE posted through June 2026;")
 	fmt.Fprintln(w, "  after July 2025 an agreement counts from the day its MOA was first archived (see jurisdictions/national/REPORT.md)")
+}
+
+// landscapeResolver checks --state and returns the resolver for a landscape question: that
+// state's, or the nation's. The int is the exit code to use on error.
+func (o *options) landscapeResolver(ctx context.Context) (*resolver.Resolver, int, error) {
+	var scope []string
+	if o.state != "" {
+		if !isCode(strings.ToUpper(o.state)) {
+			return nil, 2, fmt.Errorf("--state %q: give a state's USPS code, such as TX", o.state)
+		}
+		scope = append(scope, "us/"+strings.ToLower(o.state))
+	}
+	r, err := o.resolver(ctx, scope...)
+	if err != nil {
+		return nil, 1, err
+	}
+	return r, 0, nil
 }
