@@ -57,7 +57,7 @@ func (n *national) applyJails(jf *jailFacts) error {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	operator := func(owner, name string, src *jurisdictions.Source, opsIn []string) {
+	operator := func(owner, name string, src *jurisdictions.Source, opsIn []string) *jurisdictions.Agency {
 		want := fold(name)
 		for _, id := range ids {
 			a := n.agencies[id]
@@ -65,13 +65,14 @@ func (n *national) applyJails(jf *jailFacts) error {
 			same := have == want || strings.HasPrefix(want, have+" ") || strings.HasPrefix(have, want+" ")
 			if a.Jurisdiction == owner && (same || a.Kind == "corrections" || a.Kind == "county-commission") {
 				a.RunsJail, a.RunsJailSource = true, src
-				return
+				return a
 			}
 		}
 		a := &jurisdictions.Agency{Name: name, Kind: "corrections", Jurisdiction: owner, RunsJail: true, RunsJailSource: src, OperatesIn: opsIn,
 			Note: "Not in the FBI agency list; runs the jails by " + src.Citation + "."}
 		n.addAgency(a, owner+"/"+jurisdictions.Slug(name))
 		n.report.CreatedAgencies = append(n.report.CreatedAgencies, a.ID)
+		return a
 	}
 	for _, s := range jf.States {
 		si := n.byState[s.State]
@@ -83,6 +84,7 @@ func (n *national) applyJails(jf *jailFacts) error {
 			a := n.agencies[id]
 			if a.Kind == "sheriff" && strings.HasPrefix(id, si.id+"/") {
 				a.RunsJail, a.RunsJailSource = false, src
+				unverified(a, s.Verified, s.Note)
 				n.report.SheriffsWithoutJail++
 			}
 		}
@@ -112,8 +114,24 @@ func (n *national) applyJails(jf *jailFacts) error {
 				n.report.SheriffsWithoutJail++
 			}
 			a.RunsJail, a.RunsJailSource = false, src
+			unverified(a, c.Verified, c.Note)
 		}
-		operator(cty.ID, c.OperatorName, src, nil)
+		if op := operator(cty.ID, c.OperatorName, src, nil); op != nil {
+			unverified(op, c.Verified, c.Note)
+		}
 	}
 	return nil
+}
+
+// unverified notes on the agency that who runs its jail is not verified, with what the
+// jails.yaml entry says.
+func unverified(a *jurisdictions.Agency, verified bool, note string) {
+	if verified {
+		return
+	}
+	msg := "Who runs this jail is not verified: " + strings.Join(strings.Fields(note), " ")
+	if a.Note != "" {
+		msg = a.Note + " " + msg
+	}
+	a.Note = msg
 }
