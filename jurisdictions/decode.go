@@ -223,8 +223,14 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, field string) {
 			w.fail(n, field, "want a list, got a %s", kindName(n.Kind))
 			return
 		}
+		entity := t.Elem().Kind() == reflect.Pointer && t.Elem().Elem().Kind() == reflect.Struct
 		for i, c := range n.Content {
-			w.walk(c, t.Elem(), fmt.Sprintf("%s[%d]", field, i))
+			sub := fmt.Sprintf("%s[%d]", field, i)
+			if entity && c.Kind == yaml.ScalarNode && c.Tag == "!!null" {
+				w.fail(c, sub, "empty entry: a \"-\" with nothing after it")
+				continue
+			}
+			w.walk(c, t.Elem(), sub)
 		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {

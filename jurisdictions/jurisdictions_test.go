@@ -194,3 +194,9 @@ func TestCountySharesRefusesNaNAndStrays(t *testing.T) {
 	require.Contains(t, msg, `"us/tx/hays-county" is not among the jurisdiction's counties`)
 	require.Less(t, strings.Index(msg, "hays-county"), strings.Index(msg, `"us/tx/travis-county": share`), "stable order")
 }
+
+func TestEmptyEntryNamesItsLine(t *testing.T) {
+	_, err := ParseFile("empty.yaml", []byte("agencies:\n  - id: us/tx/x\n    name: X\n  -\n"))
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "empty.yaml:4: agencies[1]: empty entry")
+}
