@@ -15,8 +15,6 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/jurisproject/juris/jurisdictions"
 )
 
@@ -111,10 +109,8 @@ func readAliasFile(dir string) (*aliasFile, string, error) {
 		return nil, path, fmt.Errorf("reading %s: %w", path, err)
 	}
 	var af aliasFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&af); err != nil && err.Error() != "EOF" {
-		return nil, path, fmt.Errorf("%s: %w", path, err)
+	if _, err := jurisdictions.Decode(path, data, &af); err != nil { // strict: file:line: field errors
+		return nil, path, err
 	}
 	return &af, path, nil
 }

@@ -207,3 +207,15 @@ func TestNameVariants(t *testing.T) {
 	require.Equal(t, "Putnam County Sheriff's Office", displayName("putnam county sheriff s office"))
 	require.Equal(t, "Office of the District Attorney", displayName("office of the district attorney"))
 }
+
+// TestCuratedSourcesAreStrict: a misspelled key in aliases.yaml or jails.yaml is an error naming
+// the file, line and key.
+func TestCuratedSourcesAreStrict(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "aliases.yaml"), []byte("aliases:\n  - {state: MI, nme: x, name: y, agency: us/mi/z, reason: r}\n"), 0o644))
+	_, _, err := readAliasFile(dir)
+	require.ErrorContains(t, err, `aliases.yaml:2: aliases[0].nme: unknown key "nme"`)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "jails.yaml"), []byte("states:\n  - state: CT\n    operater: state\n"), 0o644))
+	_, err = readJails(dir)
+	require.ErrorContains(t, err, `jails.yaml:3: states[0].operater: unknown key "operater"`)
+}

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/jurisproject/juris/jurisdictions"
 )
 
@@ -42,10 +40,8 @@ func readJails(dir string) (*jailFacts, error) {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	var jf jailFacts
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&jf); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if _, err := jurisdictions.Decode(path, data, &jf); err != nil { // strict: file:line: field errors
+		return nil, err
 	}
 	return &jf, nil
 }
