@@ -102,6 +102,26 @@ func serve(t testing.TB, ds *jurisdictions.Dataset) (string, string) {
 	}
 }
 
+// ask posts input to the server's data.juris.<endpoint> and returns the result.
+func ask(base, endpoint string, input map[string]any) (map[string]any, error) {
+	body, err := json.Marshal(map[string]any{"input": input})
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.Post(base+"/v1/data/juris/"+endpoint, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var got struct {
+		Result map[string]any `json:"result"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		return nil, err
+	}
+	return got.Result, nil
+}
+
 // lockedBuffer collects the server's output, written from exec's copying goroutine.
 type lockedBuffer struct {
 	mu sync.Mutex
@@ -161,19 +181,13 @@ func TestParityWithStockOPA(t *testing.T) {
 				want, err = lib.Locality(ctx, resolver.LocalityQuery{Locality: c.Locality, AsOf: asOf})
 			}
 			require.NoError(t, err, "%s:%d", path, c.Line)
-			body, _ := json.Marshal(map[string]any{"input": input})
 			start := time.Now()
-			resp, err := http.Post(base+"/v1/data/juris/"+endpoint, "application/json", bytes.NewReader(body))
+			result, err := ask(base, endpoint, input)
 			require.NoError(t, err)
-			var got struct {
-				Result map[string]any `json:"result"`
-			}
-			require.NoError(t, json.NewDecoder(resp.Body).Decode(&got))
-			resp.Body.Close()
 			rest += time.Since(start)
 			asked++
-			require.Nil(t, got.Result["errors"], "%s:%d: opa refused the input", path, c.Line)
-			require.Equal(t, ds.Revision, got.Result["revision"], "%s:%d: the facts' revision", path, c.Line)
+			require.Nil(t, result["errors"], "%s:%d: opa refused the input", path, c.Line)
+			require.Equal(t, ds.Revision, result["revision"], "%s:%d: the facts' revision", path, c.Line)
 
 			// every field of the library's decision, except its receipt, must be what opa says
 			b, _ := json.Marshal(want)
@@ -181,7 +195,7 @@ func TestParityWithStockOPA(t *testing.T) {
 			require.NoError(t, json.Unmarshal(b, &w))
 			delete(w, "receipt")
 			for k, v := range w {
-				require.Equal(t, v, got.Result[k], "%s:%d (%s): field %q differs between the library and stock opa", path, c.Line, c.Name, k)
+				require.Equal(t, v, result[k], "%s:%d (%s): field %q differs between the library and stock opa", path, c.Line, c.Name, k)
 			}
 		}
 	}
@@ -193,15 +207,9 @@ func TestParityWithStockOPA(t *testing.T) {
 		"agency":   {"agency": "us/tx/nowhere/sheriff", "model": "jail-enforcement"},
 		"locality": {"locality": "us/tx/austin", "as_of": "2026-02-30"},
 	} {
-		body, _ := json.Marshal(map[string]any{"input": input})
-		resp, err := http.Post(base+"/v1/data/juris/"+endpoint, "application/json", bytes.NewReader(body))
+		result, err := ask(base, endpoint, input)
 		require.NoError(t, err)
-		var got struct {
-			Result map[string]any `json:"result"`
-		}
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&got))
-		resp.Body.Close()
-		require.NotEmpty(t, got.Result["errors"], endpoint)
+		require.NotEmpty(t, result["errors"], endpoint)
 	}
 }
 
@@ -230,20 +238,12 @@ func BenchmarkREST(b *testing.B) {
 		"agency":   {"agency", map[string]any{"agency": "us/tx/travis-county/sheriff", "model": "jail-enforcement", "as_of": "2026-12-02"}},
 		"locality": {"locality", map[string]any{"locality": "us/tx/austin", "as_of": "2026-12-02"}},
 	} {
-		body, _ := json.Marshal(map[string]any{"input": q.input})
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				resp, err := http.Post(base+"/v1/data/juris/"+q.path, "application/json", bytes.NewReader(body))
-				if err != nil {
-					b.Fatal(err)
+				result, err := ask(base, q.path, q.input)
+				if err != nil || result["errors"] != nil {
+					b.Fatal(err, result["errors"])
 				}
-				var got struct {
-					Result map[string]any `json:"result"`
-				}
-				if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Result["errors"] != nil {
-					b.Fatal(err, got.Result["errors"])
-				}
-				resp.Body.Close()
 			}
 		})
 	}
