@@ -16,7 +16,7 @@ import (
 	"sync"
 )
 
-//go:embed data national/us
+//go:embed data national
 var embedded embed.FS
 
 // Dataset is a validated, indexed set of facts. A Dataset is read-only once built and safe for
@@ -26,6 +26,7 @@ type Dataset struct {
 	Agencies      map[string]*Agency
 	Norms         map[string]*Norm
 	Agreements    map[string]*Agreement
+	SourceFiles   map[string]*SourceFile
 
 	// Revision identifies the facts: a hash of every file's name and bytes, layers included.
 	Revision string
@@ -81,12 +82,23 @@ func DefaultStates(usps ...string) (*Dataset, error) {
 		}
 		national = append(national, f)
 	}
+	if data, err := readCapped(NationalFS(), sourcesFile, path.Join("jurisdictions/national", sourcesFile)); err == nil {
+		f, err := ParseFile(path.Join("jurisdictions/national", sourcesFile), data)
+		if err != nil {
+			return nil, err
+		}
+		national = append(national, f)
+	}
 	curated, err := ReadFS(EmbeddedFS(), "jurisdictions/data")
 	if err != nil {
 		return nil, err
 	}
 	return BuildLayers(national, curated)
 }
+
+// sourcesFile is the national layer's list of the public files it was read from; a one-state
+// load reads it too, so that every answer can say how current its sources are.
+const sourcesFile = "sources.yaml"
 
 // EmbeddedFS returns the embedded hand-curated fact files (their root holds us.yaml).
 func EmbeddedFS() fs.FS {
@@ -231,6 +243,7 @@ func BuildLayers(layers ...[]*File) (*Dataset, error) {
 		Agencies:      map[string]*Agency{},
 		Norms:         map[string]*Norm{},
 		Agreements:    map[string]*Agreement{},
+		SourceFiles:   map[string]*SourceFile{},
 	}
 	var errs Errors
 	rev := ""
@@ -254,6 +267,7 @@ func (ds *Dataset) Layer(files ...*File) (*Dataset, error) {
 		Agencies:      cloneMap(ds.Agencies),
 		Norms:         cloneMap(ds.Norms),
 		Agreements:    cloneMap(ds.Agreements),
+		SourceFiles:   cloneMap(ds.SourceFiles),
 		Files:         slices.Clone(ds.Files),
 	}
 	errs := out.add(files)
@@ -284,8 +298,9 @@ func revision(base string, files []*File) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// add puts the files' entities into ds: an id already in ds is replaced (that is how a layer
-// overrides), but an id written twice within files is an error.
+// add puts copies of the files' entities into ds: an id already in ds is replaced (that is how
+// a layer overrides), but an id written twice within files is an error. The dataset keeps no
+// pointer into the files, so callers may share them across goroutines.
 func (ds *Dataset) add(files []*File) Errors {
 	var errs Errors
 	seen := map[string]Pos{}
@@ -308,7 +323,7 @@ func (ds *Dataset) add(files []*File) Errors {
 			if dup("jurisdiction", j.ID, j.pos.at) {
 				continue
 			}
-			ds.Jurisdictions[j.ID] = j
+			ds.Jurisdictions[j.ID] = j.clone()
 		}
 		for i, a := range f.Agencies {
 			if a == nil {
@@ -318,7 +333,7 @@ func (ds *Dataset) add(files []*File) Errors {
 			if dup("agency", a.ID, a.pos.at) {
 				continue
 			}
-			ds.Agencies[a.ID] = a
+			ds.Agencies[a.ID] = a.clone()
 		}
 		for i, n := range f.Norms {
 			if n == nil {
@@ -328,13 +343,14 @@ func (ds *Dataset) add(files []*File) Errors {
 			if dup("norm", n.ID, n.pos.at) {
 				continue
 			}
-			ds.Norms[n.ID] = n
+			ds.Norms[n.ID] = n.clone()
 		}
 		for i, g := range f.Agreements {
 			if g == nil {
 				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("agreements[%d]", i), Msg: "empty entry"})
 				continue
 			}
+			g = g.clone() // the id is filled in on the dataset's copy, never on the caller's
 			if g.ID == "" && g.Agency != "" {
 				signed := "pending"
 				if g.Signed != nil {
@@ -346,6 +362,17 @@ func (ds *Dataset) add(files []*File) Errors {
 				continue
 			}
 			ds.Agreements[g.ID] = g
+		}
+		for i, sf := range f.SourceFiles {
+			if sf == nil {
+				errs = append(errs, &Error{File: f.Name, Field: fmt.Sprintf("source_files[%d]", i), Msg: "empty entry"})
+				continue
+			}
+			if dup("source file", sf.ID, sf.pos.at) {
+				continue
+			}
+			c := *sf
+			ds.SourceFiles[sf.ID] = &c
 		}
 	}
 	return errs

@@ -383,10 +383,28 @@ func (f *File) setPositions(file string, root *yaml.Node) {
 				e.pos = posOf(file, item(es, k))
 			}
 		}
+		ss := child(nn, "suspended")
+		for k, x := range n.Suspended {
+			if x != nil {
+				x.pos = posOf(file, item(ss, k))
+			}
+		}
+		bs := child(nn, "bindings")
+		for k, b := range n.Bindings {
+			if b != nil {
+				b.pos = posOf(file, item(bs, k))
+			}
+		}
 	}
 	for i, g := range f.Agreements {
 		if g != nil {
 			g.pos = posOf(file, item(gs, i))
+		}
+	}
+	ss := child(root, "source_files")
+	for i, sf := range f.SourceFiles {
+		if sf != nil {
+			sf.pos = posOf(file, item(ss, i))
 		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 //	index.operating_in[j]          ids of agencies whose operates_in names j, sorted
 //	index.norms_by_jurisdiction[j] ids of the norms j made, sorted
 //	index.by_state[s]              ids of the jurisdictions, agencies and agreements in state s
+//	index.acted_on[n]              {norm, effect_index} of the effects that void, suspend or
+//	                               sustain norm n
 //
 // The indexes are lookups only: the legal reading of them is the policy's.
 func (ds *Dataset) Document() (map[string]any, error) {
@@ -45,6 +47,7 @@ func (ds *Dataset) typedDocument() map[string]any {
 	}
 	norms := map[string]any{}
 	byJuris := map[string][]string{}
+	actedOn := map[string][]map[string]any{}
 	for id, n := range ds.Norms {
 		c := *n
 		t := true
@@ -55,12 +58,17 @@ func (ds *Dataset) typedDocument() map[string]any {
 		for i, e := range n.Effects {
 			ec := *e
 			if len(ec.Models) == 0 {
-				ec.Models = slices.Clone(Models)
+				ec.Models = slices.Clone(models)
 			}
 			c.Effects[i] = &ec
 		}
 		norms[id] = &c
 		byJuris[c.Jurisdiction] = append(byJuris[c.Jurisdiction], id)
+		for i, e := range n.Effects {
+			for _, target := range e.Norms {
+				actedOn[target] = append(actedOn[target], map[string]any{"norm": id, "effect_index": i})
+			}
+		}
 	}
 	agreements := map[string]any{}
 	byAgency := map[string][]string{}
@@ -119,6 +127,14 @@ func (ds *Dataset) typedDocument() map[string]any {
 			slices.Sort(v)
 		}
 	}
+	for _, refs := range actedOn {
+		slices.SortFunc(refs, func(a, b map[string]any) int {
+			if c := strings.Compare(a["norm"].(string), b["norm"].(string)); c != 0 {
+				return c
+			}
+			return a["effect_index"].(int) - b["effect_index"].(int)
+		})
+	}
 	doc := map[string]any{
 		"jurisdictions": juris,
 		"agencies":      agencies,
@@ -129,6 +145,7 @@ func (ds *Dataset) typedDocument() map[string]any {
 			"agreements_by_agency":  byAgency,
 			"operating_in":          operating,
 			"norms_by_jurisdiction": byJuris,
+			"acted_on":              actedOn,
 			"by_state":              byState,
 		},
 		"revision": ds.Revision,

@@ -13,8 +13,9 @@ var (
 )
 
 type checker struct {
-	ds   *Dataset
-	errs Errors
+	ds         *Dataset
+	errs       Errors
+	aliasOwner map[string]string
 }
 
 func (c *checker) fail(p *positions, field, format string, args ...any) {
@@ -62,7 +63,7 @@ func (c *checker) agency(p *positions, field, id string) {
 // Validate checks ids, references, kinds, dates and required fields across the whole dataset.
 // It returns every problem found, sorted by file and line.
 func (ds *Dataset) Validate() Errors {
-	c := &checker{ds: ds}
+	c := &checker{ds: ds, aliasOwner: map[string]string{}}
 	for _, id := range sortedKeys(ds.Jurisdictions) {
 		c.checkJurisdiction(ds.Jurisdictions[id])
 	}
@@ -74,6 +75,9 @@ func (ds *Dataset) Validate() Errors {
 	}
 	for _, id := range sortedKeys(ds.Agreements) {
 		c.checkAgreement(ds.Agreements[id])
+	}
+	for _, id := range sortedKeys(ds.SourceFiles) {
+		c.checkSourceFile(ds.SourceFiles[id])
 	}
 	slices.SortStableFunc(c.errs, func(a, b *Error) int {
 		if a.File != b.File {
@@ -87,7 +91,7 @@ func (ds *Dataset) Validate() Errors {
 func (c *checker) checkJurisdiction(j *Jurisdiction) {
 	p := &j.pos
 	c.required(p, "name", j.Name)
-	c.oneOf(p, "kind", j.Kind, JurisdictionKinds)
+	c.oneOf(p, "kind", j.Kind, jurisdictionKinds)
 	if !idPattern.MatchString(j.ID) {
 		c.fail(p, "id", "%q is not a valid id (lower-case, path-like, starting with us: us/tx/travis-county)", j.ID)
 		return
@@ -144,18 +148,48 @@ func (c *checker) checkJurisdiction(j *Jurisdiction) {
 	if j.Kind == "state" && j.USPS == "" {
 		c.fail(p, "usps", "required for a state")
 	}
-	if j.Checked != nil {
-		if j.Checked.Date == "" {
-			c.fail(p, "checked", "date is required")
+	if ch := j.Checked; ch != nil {
+		if ch.Date == "" {
+			c.fail(p, "checked", "date is required: when the survey was made (or recorded)")
 		}
-		c.required(p, "checked", j.Checked.Note)
+		c.oneOf(p, "checked", ch.Outcome, outcomes)
+		if ch.Outcome != "not-researched" && strings.TrimSpace(ch.Searched) == "" {
+			c.fail(p, "checked", "searched is required: say what was looked at (sites, codes, trackers, terms)")
+		}
+		if ch.Outcome == "not-researched" && strings.TrimSpace(ch.Searched) != "" {
+			c.fail(p, "checked", "an outcome of not-researched cannot say what was searched; give the outcome the search found")
+		}
+		c.required(p, "checked", ch.Note)
+		if ch.Confidence != "" {
+			c.oneOf(p, "checked", ch.Confidence, confidences)
+		}
+		for _, s := range ch.Sources {
+			c.url(p, "checked", s)
+		}
+	}
+	for _, a := range j.Aliases {
+		if !idPattern.MatchString(a) {
+			c.fail(p, "aliases", "%q is not a valid id", a)
+		} else if _, taken := c.ds.Jurisdictions[a]; taken {
+			c.fail(p, "aliases", "%q is the id of a jurisdiction in the facts; an alias must name no other jurisdiction", a)
+		} else if other, dup := c.aliasOwner[a]; dup && other != j.ID {
+			c.fail(p, "aliases", "%q is already an alias of %s", a, other)
+		} else {
+			c.aliasOwner[a] = j.ID
+		}
+	}
+	if len(j.CountyGEOIDs) > 0 && j.Consolidated == nil {
+		c.fail(p, "consolidated", "required with county_geoids: the citation and url that make it one government")
+	}
+	if j.Consolidated != nil && (j.Consolidated.Citation == "" || j.Consolidated.URL == "") {
+		c.fail(p, "consolidated", "needs both a citation and a url")
 	}
 }
 
 func (c *checker) checkAgency(a *Agency) {
 	p := &a.pos
 	c.required(p, "name", a.Name)
-	c.oneOf(p, "kind", a.Kind, AgencyKinds)
+	c.oneOf(p, "kind", a.Kind, agencyKinds)
 	if a.Jurisdiction == "" {
 		c.fail(p, "jurisdiction", "required: the jurisdiction that owns the agency")
 		return
@@ -183,7 +217,7 @@ func (c *checker) checkNorm(n *Norm) {
 	c.required(p, "title", n.Title)
 	c.required(p, "citation", n.Citation)
 	c.url(p, "url", n.URL)
-	c.oneOf(p, "type", n.Type, NormTypes)
+	c.oneOf(p, "type", n.Type, normTypes)
 	if n.Jurisdiction == "" {
 		c.fail(p, "jurisdiction", "required: the jurisdiction that made the norm")
 	} else {
@@ -207,11 +241,46 @@ func (c *checker) checkNorm(n *Norm) {
 	if !n.IsVerified() && strings.TrimSpace(n.Note) == "" {
 		c.fail(p, "note", "required when verified is false: say what could not be verified")
 	}
+	if n.Confidence != "" {
+		c.oneOf(p, "confidence", n.Confidence, confidences)
+	}
+	for _, x := range n.Suspended {
+		if x == nil {
+			continue
+		}
+		sp := &x.pos
+		if x.From == nil {
+			c.fail(sp, "from", "required: the first day the norm did not apply")
+		} else {
+			if n.Effective != nil && *x.From < *n.Effective {
+				c.fail(sp, "from", "%s is before the norm's effective date %s", *x.From, *n.Effective)
+			}
+			if x.Until != nil && *x.Until <= *x.From {
+				c.fail(sp, "until", "%s is not after from %s", *x.Until, *x.From)
+			}
+		}
+		c.required(sp, "citation", x.Citation)
+		c.url(sp, "url", x.URL)
+	}
+	for _, b := range n.Bindings {
+		if b == nil {
+			continue
+		}
+		bp := &b.pos
+		c.agency(bp, "agency", b.Agency)
+		c.oneOf(bp, "status", b.Status, bindingStatuses)
+		c.required(bp, "citation", b.Citation)
+		c.url(bp, "url", b.URL)
+		if b.Status == "contested" {
+			c.required(bp, "position", b.Position)
+			c.required(bp, "response", b.Response)
+		}
+	}
 	for _, s := range n.Sources {
 		c.url(p, "sources", s)
 	}
 	if len(n.Effects) == 0 {
-		c.fail(p, "effects", "required: at least one effect (prohibits, restricts, permits, requires, preempts, limits-cooperation)")
+		c.fail(p, "effects", "required: at least one effect (%s)", strings.Join(effectTypes, ", "))
 	}
 	for _, e := range n.Effects {
 		if e != nil {
@@ -222,9 +291,9 @@ func (c *checker) checkNorm(n *Norm) {
 
 func (c *checker) checkEffect(n *Norm, e *Effect) {
 	p := &e.pos
-	c.oneOf(p, "type", e.Type, EffectTypes)
+	c.oneOf(p, "type", e.Type, effectTypes)
 	for _, m := range e.Models {
-		c.oneOf(p, "models", m, Models)
+		c.oneOf(p, "models", m, models)
 	}
 	only := func(field string, set bool, types ...string) {
 		if set && !slices.Contains(types, e.Type) {
@@ -236,21 +305,59 @@ func (c *checker) checkEffect(n *Norm, e *Effect) {
 	only("defers_to_lower", e.DefersToLower, "permits")
 	only("voids", len(e.Voids) > 0, "preempts")
 	only("extent", e.Extent != "", "limits-cooperation")
+	only("conditions", len(e.Conditions) > 0, "restricts", "permits")
+	only("official", e.Official != "", "vests")
+	only("deadline", e.Deadline != nil, "requires")
+	only("norms", len(e.Norms) > 0, "voids", "suspends", "sustains")
+	only("measure", e.Measure != "", "context")
+	only("direction", e.Direction != "", "context")
+	for _, cond := range e.Conditions {
+		if strings.TrimSpace(cond) == "" {
+			c.fail(p, "conditions", "an empty condition")
+		}
+	}
 	switch e.Type {
 	case "requires":
-		c.oneOf(p, "duty", e.Duty, Duties)
+		c.oneOf(p, "duty", e.Duty, duties)
+		if e.Deadline != nil && n.Effective != nil {
+			start := *n.Effective
+			if e.From != nil {
+				start = *e.From
+			}
+			if *e.Deadline < start {
+				c.fail(p, "deadline", "%s is before the duty applies (%s)", *e.Deadline, start)
+			}
+		}
+	case "vests":
+		c.required(p, "official", e.Official)
+	case "voids", "suspends", "sustains":
+		if len(e.Norms) == 0 {
+			c.fail(p, "norms", "required for %s: the ids of the norms it acts on", e.Type)
+		}
+		for _, id := range e.Norms {
+			if _, ok := c.ds.Norms[id]; !ok {
+				c.fail(p, "norms", "unknown norm %q", id)
+			} else if id == n.ID {
+				c.fail(p, "norms", "a norm cannot act on itself")
+			}
+		}
+	case "context":
+		c.oneOf(p, "measure", e.Measure, measures)
+		c.oneOf(p, "direction", e.Direction, directions)
 	case "restricts":
-		c.required(p, "restriction", e.Restriction)
+		if len(e.Conditions) == 0 {
+			c.required(p, "restriction", e.Restriction)
+		}
 	case "preempts":
 		if len(e.Voids) == 0 {
-			c.fail(p, "voids", "required for preempts: the extents of local policy it voids (%s)", strings.Join(Extents, ", "))
+			c.fail(p, "voids", "required for preempts: the extents of local policy it voids (%s)", strings.Join(extents, ", "))
 		}
 		for _, v := range e.Voids {
-			c.oneOf(p, "voids", v, Extents)
+			c.oneOf(p, "voids", v, extents)
 		}
 	case "limits-cooperation":
 		if e.Extent != "" {
-			c.oneOf(p, "extent", e.Extent, Extents)
+			c.oneOf(p, "extent", e.Extent, extents)
 		}
 	}
 	if n.Effective != nil {
@@ -263,10 +370,10 @@ func (c *checker) checkEffect(n *Norm, e *Effect) {
 	}
 	if r := e.Reaches; r != nil {
 		for _, k := range r.Kinds {
-			c.oneOf(p, "reaches", k, AgencyKinds)
+			c.oneOf(p, "reaches", k, agencyKinds)
 		}
 		for _, l := range r.Levels {
-			c.oneOf(p, "reaches", l, Levels)
+			c.oneOf(p, "reaches", l, levels)
 		}
 		for _, jid := range r.Jurisdictions {
 			c.jurisdiction(p, "reaches", jid)
@@ -287,12 +394,12 @@ func (c *checker) checkAgreement(g *Agreement) {
 	} else {
 		c.agency(p, "agency", g.Agency)
 	}
-	c.oneOf(p, "model", g.Model, Models)
+	c.oneOf(p, "model", g.Model, models)
 	status := g.Status
 	if status == "" {
 		status = "active" // the default; Document writes it out
 	}
-	c.oneOf(p, "status", status, AgreementStatuses)
+	c.oneOf(p, "status", status, agreementStatuses)
 	if g.Signed == nil && g.FirstListed == nil && status != "pending" {
 		c.fail(p, "signed", "required unless status is pending or first_listed gives the first date a source showed the agreement")
 	}
@@ -313,4 +420,17 @@ func (c *checker) checkAgreement(g *Agreement) {
 	if g.Verified != nil && !*g.Verified && strings.TrimSpace(g.Note) == "" {
 		c.fail(p, "note", "required when verified is false: say what could not be verified")
 	}
+}
+
+func (c *checker) checkSourceFile(sf *SourceFile) {
+	p := &sf.pos
+	if !slugPattern.MatchString(sf.ID) {
+		c.fail(p, "id", "%q is not a valid id (lower-case words joined by -)", sf.ID)
+	}
+	c.oneOf(p, "kind", sf.Kind, sourceKinds)
+	if sf.Date == nil {
+		c.fail(p, "date", "required: the date the file shows")
+	}
+	c.required(p, "title", sf.Title)
+	c.url(p, "url", sf.URL)
 }

@@ -47,7 +47,7 @@ func BenchmarkAgencyDecisionVaried(b *testing.B) {
 	ctx := context.Background()
 	var qs []AgencyQuery
 	for _, id := range sortedAgreementAgencies(r) {
-		for _, m := range jurisdictions.Models {
+		for _, m := range jurisdictions.Models() {
 			qs = append(qs, AgencyQuery{Agency: id, Model: m, AsOf: "2026-06-01"})
 		}
 	}

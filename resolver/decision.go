@@ -45,6 +45,50 @@ type Agreement struct {
 	InForce     bool   `json:"in_force"`
 }
 
+// Condition is a written condition an agreement must meet to be lawful, or the official who
+// alone may enter it, with the norm that sets it.
+type Condition struct {
+	Norm      string `json:"norm"`
+	Citation  string `json:"citation"`
+	URL       string `json:"url"`
+	Condition string `json:"condition"`
+}
+
+// ContextMeasure is a measure in force that bears on cooperation without deciding the 287(g)
+// question: detainer holds, release notices, jail or property access, courthouse arrests.
+type ContextMeasure struct {
+	Norm         string `json:"norm"`
+	Title        string `json:"title"`
+	Citation     string `json:"citation"`
+	URL          string `json:"url"`
+	Jurisdiction string `json:"jurisdiction"`
+	// Measure is what it is about; Direction whether it limits or expands cooperation.
+	Measure   string `json:"measure"`
+	Direction string `json:"direction"`
+	Since     string `json:"since"`
+	Verified  bool   `json:"verified"`
+	Sentence  string `json:"sentence"`
+}
+
+// CoverageEntry says whether the law of one jurisdiction was researched: a state's law, or a
+// county's or place's local policies. Outcome is laws-found, no-law-found or not-researched;
+// a jurisdiction not researched has no date.
+type CoverageEntry struct {
+	Jurisdiction string `json:"jurisdiction"`
+	Name         string `json:"name"`
+	Outcome      string `json:"outcome"`
+	Date         string `json:"date"`
+	Confidence   string `json:"confidence"`
+	Note         string `json:"note"`
+}
+
+// Coverage is what an answer rests on: the survey of the state's law and of the local policies
+// involved.
+type Coverage struct {
+	StateLaw      CoverageEntry   `json:"state_law"`
+	LocalPolicies []CoverageEntry `json:"local_policies"`
+}
+
 // Receipt says what a decision was computed from, so it can be reproduced.
 type Receipt struct {
 	Revision string `json:"revision"`
@@ -62,12 +106,20 @@ type AgencyDecision struct {
 	Model      string `json:"model"`
 	AsOf       string `json:"as_of"`
 	Allowed    bool   `json:"allowed"`
-	Required   bool   `json:"required"`
+	// Conditional is true when the agreement is allowed only under written conditions, or only
+	// if one named official enters it; Conditions lists them.
+	Conditional bool        `json:"conditional"`
+	Conditions  []Condition `json:"conditions"`
+	Required    bool        `json:"required"`
 	// Duty is the strongest duty in force: enter, request, seek, explore, or empty.
-	Duty       string `json:"duty"`
+	Duty string `json:"duty"`
+	// DueBy is the deadline of the duty where the law sets one; Compliance is met, due (on or
+	// before DueBy) or unmet (after it, or at once where there is no deadline); empty with no duty.
+	DueBy      string `json:"due_by"`
+	Compliance string `json:"compliance"`
 	Unresolved bool   `json:"unresolved"`
 	// Principle is the one that settled the question: applicability, lex-superior,
-	// lex-specialis, lex-posterior, or unresolved.
+	// lex-specialis, lex-posterior, contested-binding, or unresolved.
 	Principle string `json:"principle"`
 	// Satisfied reports whether the agency holds an agreement in force that meets the duty.
 	Satisfied    bool        `json:"satisfied"`
@@ -76,8 +128,11 @@ type AgencyDecision struct {
 	Restrictions []string    `json:"restrictions"`
 	SetAside     []Reason    `json:"set_aside"`
 	Conflicts    []Conflict  `json:"conflicts"`
-	Summary      string      `json:"summary"`
-	Receipt      Receipt     `json:"receipt"`
+	// Context lists measures in force that bear on the agency without deciding the question.
+	Context  []ContextMeasure `json:"context"`
+	Coverage Coverage         `json:"coverage"`
+	Summary  string           `json:"summary"`
+	Receipt  Receipt          `json:"receipt"`
 }
 
 // Policy is one of a locality's own policies limiting cooperation, and whether it stands.
@@ -89,8 +144,10 @@ type Policy struct {
 	Effective string   `json:"effective"`
 	Verified  bool     `json:"verified"`
 	Extent    []string `json:"extent"`
-	// Binds lists the agencies present in the locality that the policy binds.
-	Binds []string `json:"binds"`
+	// Binds lists the agencies present in the locality that the policy binds; Contested those
+	// whose binding the policy's maker asserts and the agency refuses.
+	Binds     []string           `json:"binds"`
+	Contested []ContestedBinding `json:"contested"`
 	// Status is in-force, not-in-force, preempted or unresolved.
 	Status    string `json:"status"`
 	Principle string `json:"principle"`
@@ -102,18 +159,32 @@ type Policy struct {
 	Summary     string   `json:"summary,omitempty"`
 }
 
+// ContestedBinding is an agency a policy's maker says the policy binds, and the agency says it
+// does not, with both positions and the source.
+type ContestedBinding struct {
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Citation   string `json:"citation"`
+	URL        string `json:"url"`
+	Position   string `json:"position"`
+	Response   string `json:"response"`
+}
+
 // Bypass is an agreement, held by an agency a locality's policy does not bind, that reaches
 // people inside the locality.
 type Bypass struct {
-	Agency     string   `json:"agency"`
-	AgencyName string   `json:"agency_name"`
-	Model      string   `json:"model"`
-	Channel    string   `json:"channel"`
-	Agreement  string   `json:"agreement"`
-	Signed     string   `json:"signed"`
-	Verified   bool     `json:"verified"`
-	Policies   []string `json:"policies"`
-	Sentence   string   `json:"sentence"`
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Model      string `json:"model"`
+	Channel    string `json:"channel"`
+	Agreement  string `json:"agreement"`
+	Signed     string `json:"signed"`
+	Verified   bool   `json:"verified"`
+	// Contested is true when the agency's binding by the policy is contested: whether the
+	// agreement bypasses the policy is then unresolved.
+	Contested bool     `json:"contested"`
+	Policies  []string `json:"policies"`
+	Sentence  string   `json:"sentence"`
 }
 
 // ModelAnswer is the agency question's short answer for one model.
@@ -152,6 +223,8 @@ type LocalityDecision struct {
 	BypassedBy  []string          `json:"bypassed_by"`
 	Bypasses    []Bypass          `json:"bypasses"`
 	CouldBypass []PotentialBypass `json:"could_bypass"`
+	Context     []ContextMeasure  `json:"context"`
+	Coverage    Coverage          `json:"coverage"`
 	Summary     string            `json:"summary"`
 	Receipt     Receipt           `json:"receipt"`
 }
@@ -263,12 +336,14 @@ type ReportSummary struct {
 	States            map[string]StatePosture `json:"states"`
 }
 
-// StatePosture is a state's stance on 287(g) on the date (bans, requires, restricts or neither),
-// with the laws in force that make it.
+// StatePosture is a state's stance on 287(g) on the date (bans, requires, bans-some,
+// restricts, neither, or not-researched), with the laws in force that make it and the survey
+// behind it.
 type StatePosture struct {
-	Name    string     `json:"name"`
-	Posture string     `json:"posture"`
-	Laws    []StateLaw `json:"laws"`
+	Name     string        `json:"name"`
+	Posture  string        `json:"posture"`
+	Laws     []StateLaw    `json:"laws"`
+	Coverage CoverageEntry `json:"coverage"`
 }
 
 // StateLaw is a state law in force that bears on 287(g) agreements.
@@ -279,4 +354,6 @@ type StateLaw struct {
 	Effect   string `json:"effect"`
 	Duty     string `json:"duty,omitempty"`
 	Verified bool   `json:"verified"`
+	// Reaches says whom the law reaches: "all agencies", or its narrowing.
+	Reaches string `json:"reaches"`
 }

@@ -230,8 +230,8 @@ func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, 
 	if _, ok := r.ds.Agencies[q.Agency]; !ok {
 		return nil, &InputError{Field: "agency", Value: q.Agency, Msg: "no agency has this id", Valid: r.suggest(q.Agency, true)}
 	}
-	if !slices.Contains(jurisdictions.Models, q.Model) {
-		return nil, &InputError{Field: "model", Value: q.Model, Msg: "unknown model", Valid: jurisdictions.Models}
+	if !slices.Contains(jurisdictions.Models(), q.Model) {
+		return nil, &InputError{Field: "model", Value: q.Model, Msg: "unknown model", Valid: jurisdictions.Models()}
 	}
 	var out AgencyDecision
 	input := map[string]any{"agency": q.Agency, "model": q.Model, "as_of": d}

@@ -61,7 +61,7 @@ func TestOneStateAnswersAsTheNation(t *testing.T) {
 			require.Equal(t, b, a, id)
 		}
 		for _, id := range agencies {
-			for _, m := range jurisdictions.Models {
+			for _, m := range jurisdictions.Models() {
 				a, err := one.Agency(ctx, AgencyQuery{Agency: id, Model: m, AsOf: "2026-06-01"})
 				require.NoError(t, err)
 				b, err := nation.Agency(ctx, AgencyQuery{Agency: id, Model: m, AsOf: "2026-06-01"})

@@ -34,7 +34,7 @@ type Change struct {
 func (r *Resolver) Timeline(ctx context.Context, q TimelineQuery) ([]Change, error) {
 	ds := r.ds
 	if a, ok := ds.Agencies[q.ID]; ok {
-		models := jurisdictions.Models
+		models := jurisdictions.Models()
 		if q.Model != "" {
 			if !slices.Contains(models, q.Model) {
 				return nil, &InputError{Field: "model", Value: q.Model, Msg: "unknown model", Valid: models}

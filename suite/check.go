@@ -70,10 +70,46 @@ func checkAgency(e Expect, d *resolver.AgencyDecision) []string {
 	c.bool("holds", e.Holds, holds)
 	c.str("principle", e.Principle, d.Principle)
 	c.bool("unresolved", e.Unresolved, d.Unresolved)
+	c.bool("conditional", e.Conditional, d.Conditional)
+	c.str("compliance", e.Compliance, d.Compliance)
+	c.str("due_by", e.DueBy, d.DueBy)
+	var conds []string
+	for _, x := range d.Conditions {
+		conds = append(conds, x.Condition)
+	}
+	c.fragments("conditions", e.Conditions, conds)
 	c.cites("cites", e.Cites, d.Reasons, false)
 	c.cites("not_cites", e.NotCites, d.Reasons, true)
 	c.cites("set_aside", e.SetAside, d.SetAside, false)
+	c.context(e.Context, d.Context)
+	c.str("coverage", e.Coverage, d.Coverage.StateLaw.Outcome)
 	return c.fails
+}
+
+// fragments checks that each wanted fragment appears in one of the texts.
+func (c *checks) fragments(key string, want, texts []string) {
+	for _, w := range want {
+		if !slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(t, w) }) {
+			c.fails = append(c.fails, fmt.Sprintf("%s: none contains %q; have: [%s]", key, w, strings.Join(texts, "; ")))
+		}
+	}
+}
+
+func (c *checks) context(want []string, have []resolver.ContextMeasure) {
+	var texts []string
+	for _, m := range have {
+		texts = append(texts, m.Norm+" "+m.Citation)
+	}
+	c.fragments("context", want, texts)
+}
+
+// members checks that each wanted id is among the ids the answer gives.
+func (c *checks) members(key string, want, have []string) {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			c.fails = append(c.fails, fmt.Sprintf("%s: %s is not among [%s]", key, w, strings.Join(have, ", ")))
+		}
+	}
 }
 
 func checkLocality(e Expect, d *resolver.LocalityDecision) []string {
@@ -124,6 +160,22 @@ func checkLocality(e Expect, d *resolver.LocalityDecision) []string {
 	}
 	c.cites("cites", e.Cites, reasons, false)
 	c.cites("not_cites", e.NotCites, reasons, true)
+	c.members("books_into", e.BooksInto, d.BooksInto)
+	var contested []string
+	for _, p := range d.Policies {
+		for _, x := range p.Contested {
+			contested = append(contested, x.Agency)
+		}
+	}
+	c.members("contested_by", e.ContestedBy, contested)
+	c.context(e.Context, d.Context)
+	local := "not-researched"
+	for _, l := range d.Coverage.LocalPolicies {
+		if l.Jurisdiction == d.Locality {
+			local = l.Outcome
+		}
+	}
+	c.str("coverage", e.Coverage, local)
 	return c.fails
 }
 

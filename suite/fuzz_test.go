@@ -107,7 +107,7 @@ func FuzzParse(f *testing.F) {
 			require.NotNil(t, c)
 			require.True(t, (c.Agency == "") != (c.Locality == ""), "a case must ask exactly one question: %+v", c)
 			if c.Agency != "" {
-				require.True(t, slices.Contains(jurisdictions.Models, c.Model), "model %q", c.Model)
+				require.True(t, slices.Contains(jurisdictions.Models(), c.Model), "model %q", c.Model)
 			}
 		}
 		again, err := Parse(name, data)

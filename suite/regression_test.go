@@ -38,6 +38,7 @@ func TestAssumeErrorsNameFileAndLine(t *testing.T) {
     assume:
       agreements:
         - {agency: us/tx/nowhere/police, model: task-force, signed: 2026-11-01, source: what-if, url: "https://www.ice.gov/identify-and-arrest/287g"}
+    expect: {bypassed: true}
 `)
 	s, err := Parse("c.yaml", src)
 	require.NoError(t, err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -40,29 +41,61 @@ type Case struct {
 	Line int `yaml:"-"`
 }
 
-// Expect holds the expected answer. Every key is optional; a key that does not apply to the
-// case's question is an error.
+// Expect holds the expected answer. Every key is optional, but a case must expect something; a
+// key that does not apply to the case's question is an error.
 type Expect struct {
 	// Agency questions.
-	Allowed   *bool   `yaml:"allowed"`
-	Required  *bool   `yaml:"required"`
-	Duty      *string `yaml:"duty"`
-	Satisfied *bool   `yaml:"satisfied"`
+	Allowed   *bool   `yaml:"allowed" applies:"agency"`
+	Required  *bool   `yaml:"required" applies:"agency"`
+	Duty      *string `yaml:"duty" applies:"agency"`
+	Satisfied *bool   `yaml:"satisfied" applies:"agency"`
 	// Holds: the agency holds an agreement of the case's model in force on the date.
-	Holds      *bool   `yaml:"holds"`
-	Principle  *string `yaml:"principle"`
-	Unresolved *bool   `yaml:"unresolved"`
+	Holds     *bool   `yaml:"holds" applies:"agency"`
+	Principle *string `yaml:"principle" applies:"agency"`
+	// Conditional: allowed only under written conditions (or only if a named official enters
+	// it); Conditions: fragments each found in one of the conditions.
+	Conditional *bool    `yaml:"conditional" applies:"agency"`
+	Conditions  []string `yaml:"conditions" applies:"agency"`
+	// Compliance is met, due or unmet; DueBy the duty's deadline.
+	Compliance *string  `yaml:"compliance" applies:"agency"`
+	DueBy      *string  `yaml:"due_by" applies:"agency"`
+	SetAside   []string `yaml:"set_aside" applies:"agency"`
 	// Locality questions.
-	Bypassed      *bool             `yaml:"bypassed"`
-	BypassedBy    []string          `yaml:"bypassed_by"`
-	NotBypassedBy []string          `yaml:"not_bypassed_by"`
-	Preempted     *bool             `yaml:"preempted"`
-	Policies      map[string]string `yaml:"policies"`
-	Channels      []string          `yaml:"channels"`
+	Bypassed      *bool             `yaml:"bypassed" applies:"locality"`
+	BypassedBy    []string          `yaml:"bypassed_by" applies:"locality"`
+	NotBypassedBy []string          `yaml:"not_bypassed_by" applies:"locality"`
+	Preempted     *bool             `yaml:"preempted" applies:"locality"`
+	Policies      map[string]string `yaml:"policies" applies:"locality"`
+	Channels      []string          `yaml:"channels" applies:"locality"`
+	// BooksInto: agencies each among the jails the locality's arrestees are booked into.
+	BooksInto []string `yaml:"books_into" applies:"locality"`
+	// ContestedBy: agencies whose binding by one of the locality's policies is contested.
+	ContestedBy []string `yaml:"contested_by" applies:"locality"`
 	// Both.
-	Cites    []string `yaml:"cites"`
-	NotCites []string `yaml:"not_cites"`
-	SetAside []string `yaml:"set_aside"`
+	Unresolved *bool    `yaml:"unresolved" applies:"both"`
+	Cites      []string `yaml:"cites" applies:"both"`
+	NotCites   []string `yaml:"not_cites" applies:"both"`
+	// Context: fragments each found in the citation (or id) of a context measure in the answer.
+	Context []string `yaml:"context" applies:"both"`
+	// Coverage: the outcome of the survey behind the answer (laws-found, no-law-found,
+	// not-researched): of the state's law for an agency, of the locality's own policies for a
+	// locality.
+	Coverage *string `yaml:"coverage" applies:"both"`
+}
+
+// expectKeys lists the keys set in e, each with the questions it applies to.
+func expectKeys(e Expect) map[string]string {
+	out := map[string]string{}
+	v := reflect.ValueOf(e)
+	t := v.Type()
+	for i := range t.NumField() {
+		f := v.Field(i)
+		if f.IsNil() {
+			continue
+		}
+		out[strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]] = t.Field(i).Tag.Get("applies")
+	}
+	return out
 }
 
 // Parse reads a case file strictly: unknown keys are errors naming file, line and key.
@@ -92,32 +125,38 @@ func Parse(name string, data []byte) (*Suite, error) {
 		if strings.TrimSpace(c.Name) == "" {
 			fail(".name", "required")
 		}
+		question := "agency"
 		switch {
 		case c.Agency != "" && c.Locality != "":
 			fail("", "has both agency and locality: a case asks one question")
 		case c.Agency == "" && c.Locality == "":
 			fail("", "needs agency (with model) or locality")
 		case c.Agency != "":
-			if !slices.Contains(jurisdictions.Models, c.Model) {
-				fail(".model", "%q is not a model; valid models: %s", c.Model, strings.Join(jurisdictions.Models, ", "))
-			}
-			e := c.Expect
-			if e.Bypassed != nil || e.BypassedBy != nil || e.NotBypassedBy != nil || e.Preempted != nil || e.Policies != nil || e.Channels != nil {
-				fail(".expect", "bypassed, bypassed_by, not_bypassed_by, preempted, policies and channels apply to locality cases only")
+			if !jurisdictions.IsModel(c.Model) {
+				fail(".model", "%q is not a model; valid models: %s", c.Model, strings.Join(jurisdictions.Models(), ", "))
 			}
 		default:
+			question = "locality"
 			if c.Model != "" {
 				fail(".model", "applies to agency cases only")
 			}
-			e := c.Expect
-			if e.Allowed != nil || e.Required != nil || e.Duty != nil || e.Satisfied != nil || e.Holds != nil || e.Principle != nil || e.SetAside != nil {
-				fail(".expect", "allowed, required, duty, satisfied, holds, principle and set_aside apply to agency cases only")
-			}
-			for _, nid := range slices.Sorted(maps.Keys(e.Policies)) { // sorted: errors in a stable order
-				if st := e.Policies[nid]; !slices.Contains(PolicyStatuses, st) {
-					fail(".expect.policies."+nid, "%q is not a status; valid: %s", st, strings.Join(PolicyStatuses, ", "))
+			for _, nid := range slices.Sorted(maps.Keys(c.Expect.Policies)) { // sorted: errors in a stable order
+				if st := c.Expect.Policies[nid]; !slices.Contains(policyStatuses, st) {
+					fail(".expect.policies."+nid, "%q is not a status; valid: %s", st, strings.Join(policyStatuses, ", "))
 				}
 			}
+		}
+		keys := expectKeys(c.Expect)
+		if len(keys) == 0 {
+			fail(".expect", "required: a case must expect something (allowed, bypassed, cites, ...); a case that asserts nothing cannot fail")
+		}
+		for _, k := range slices.Sorted(maps.Keys(keys)) {
+			if applies := keys[k]; applies != "both" && applies != question {
+				fail(".expect."+k, "applies to %s cases only; this is a%s %s case", applies, map[string]string{"agency": "n", "locality": ""}[question], question)
+			}
+		}
+		if c.Expect.Coverage != nil && !slices.Contains(jurisdictions.Outcomes(), *c.Expect.Coverage) {
+			fail(".expect.coverage", "%q is not an outcome; valid: %s", *c.Expect.Coverage, strings.Join(jurisdictions.Outcomes(), ", "))
 		}
 		if c.Assume != nil {
 			c.Assume.Name = fmt.Sprintf("%s (case %q assume)", name, c.Name)
@@ -137,8 +176,11 @@ func Parse(name string, data []byte) (*Suite, error) {
 	return s, nil
 }
 
-// PolicyStatuses are the statuses a locality's policy can have.
-var PolicyStatuses = []string{"in-force", "not-in-force", "preempted", "unresolved"}
+// policyStatuses are the statuses a locality's policy can have.
+var policyStatuses = []string{"in-force", "not-in-force", "preempted", "unresolved"}
+
+// PolicyStatuses returns the statuses a locality's policy can have.
+func PolicyStatuses() []string { return slices.Clone(policyStatuses) }
 
 // ParseFile reads and parses a case file from disk.
 func ParseFile(path string) (*Suite, error) {

@@ -43,20 +43,17 @@ func yesNo(b bool) string {
 
 func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 	fmt.Fprintf(w, "%s (%s), %s, as of %s\n", d.AgencyName, d.Agency, d.Model, d.AsOf)
-	if d.Unresolved {
-		fmt.Fprintln(w, "  allowed:  UNRESOLVED (the law leaves norms in conflict)")
-	} else {
-		fmt.Fprintf(w, "  allowed:  %s\n", yesNo(d.Allowed))
-		req := yesNo(d.Required)
-		if d.Duty != "" && !d.Required {
-			req += fmt.Sprintf(" (but must %s one)", d.Duty)
-		}
-		fmt.Fprintf(w, "  required: %s\n", req)
-	}
-	fmt.Fprintf(w, "  settled by: %s\n", d.Principle)
 	fmt.Fprintf(w, "  %s\n", d.Summary)
-	if d.Duty != "" {
-		fmt.Fprintf(w, "  holds a qualifying agreement in force: %s\n", yesNo(d.Satisfied))
+	fmt.Fprintf(w, "  settled by: %s\n", principleWords[d.Principle])
+	fmt.Fprintf(w, "  holds a %s agreement in force: %s\n", d.Model, yesNo(holdsModel(d)))
+	if d.Duty != "" && d.Model != "" {
+		fmt.Fprintf(w, "  holds an agreement that meets the duty (any model it names): %s\n", yesNo(d.Satisfied))
+	}
+	if len(d.Conditions) > 0 {
+		fmt.Fprintln(w, "  conditions:")
+		for _, c := range d.Conditions {
+			fmt.Fprintf(w, "    - %s (%s)\n", c.Condition, c.Citation)
+		}
 	}
 	for _, g := range d.Agreements {
 		when := "signed " + g.Signed
@@ -66,7 +63,10 @@ func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 		if g.Delisted != "" {
 			when += "; not on ICE's list of " + g.Delisted
 		}
-		fmt.Fprintf(w, "  agreement %s: %s, %s, in force: %s (%s)%s\n", g.Model, g.Status, when, yesNo(g.InForce), g.Source, unverified(g.Verified))
+		if g.Terminated != "" {
+			when += "; ended " + g.Terminated
+		}
+		fmt.Fprintf(w, "  agreement: %s, %s, in force: %s (%s)%s\n", g.Status, when, yesNo(g.InForce), g.Source, unverified(g.Verified))
 	}
 	printReasons(w, "because", d.Reasons)
 	for _, r := range d.Restrictions {
@@ -76,7 +76,61 @@ func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 		fmt.Fprintf(w, "  conflict: %s: %s\n", strings.Join(c.Norms, " vs "), c.Sentence)
 	}
 	printReasons(w, "set aside", d.SetAside)
+	printContext(w, d.Context)
+	printCoverage(w, d.Coverage)
 	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", d.Receipt.Revision, d.Receipt.Version)
+}
+
+// principleWords says in words which principle settled a question.
+var principleWords = map[string]string{
+	"applicability":      "applicability (no norm in force conflicts with another)",
+	"lex-superior":       "lex superior (the norm of the higher level of government prevails)",
+	"lex-specialis":      "lex specialis (the norm aimed more narrowly prevails)",
+	"lex-posterior":      "lex posterior (the later norm of the same level prevails)",
+	"federal-deference":  "federal deference (8 U.S.C. § 1357(g) yields to state and local law)",
+	"express-preemption": "express preemption (a higher law voids it)",
+	"court-order":        "a court order keeps it in force",
+	"contested-binding":  "nothing: a norm's binding on the agency is contested",
+	"unresolved":         "nothing: the law leaves norms in conflict",
+}
+
+func holdsModel(d *resolver.AgencyDecision) bool {
+	for _, g := range d.Agreements {
+		if g.InForce && g.Model == d.Model {
+			return true
+		}
+	}
+	return false
+}
+
+func printContext(w io.Writer, cs []resolver.ContextMeasure) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "  context (measures in force that bear on cooperation without deciding the 287(g) question):")
+	for _, c := range cs {
+		fmt.Fprintf(w, "    - %s, %s cooperation (%s, since %s)%s: %s\n      %s\n", c.Measure, c.Direction, c.Citation, c.Since, unverified(c.Verified), c.Sentence, c.URL)
+	}
+}
+
+// printCoverage says what the answer rests on: which surveys of state law and local policies
+// were made, and which were not.
+func printCoverage(w io.Writer, c resolver.Coverage) {
+	fmt.Fprintf(w, "  coverage: %s\n", coverageWords("state law", c.StateLaw))
+	for _, l := range c.LocalPolicies {
+		fmt.Fprintf(w, "            %s\n", coverageWords("local policies", l))
+	}
+}
+
+func coverageWords(what string, e resolver.CoverageEntry) string {
+	if e.Outcome == "not-researched" || e.Outcome == "" {
+		return fmt.Sprintf("%s of %s: NOT RESEARCHED", what, e.Name)
+	}
+	conf := ""
+	if e.Confidence != "" {
+		conf = "; confidence " + e.Confidence
+	}
+	return fmt.Sprintf("%s of %s: researched %s (%s%s)", what, e.Name, e.Date, strings.ReplaceAll(e.Outcome, "-", " "), conf)
 }
 
 func unverified(v bool) string {
@@ -92,7 +146,7 @@ func printReasons(w io.Writer, head string, rs []resolver.Reason) {
 	}
 	fmt.Fprintf(w, "  %s:\n", head)
 	for _, r := range rs {
-		fmt.Fprintf(w, "    - %s%s\n      %s\n      [%s] %s\n", r.Sentence, unverified(r.Verified), r.Title, r.Principle, r.URL)
+		fmt.Fprintf(w, "    - %s%s\n      %s\n      %s\n", r.Sentence, unverified(r.Verified), r.Title, r.URL)
 	}
 }
 
@@ -125,16 +179,34 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 	}
 	if len(d.BooksInto) > 0 {
 		fmt.Fprintf(w, "  arrestees booked into the jail of: %s\n", strings.Join(d.BooksInto, ", "))
+	} else {
+		fmt.Fprintln(w, "  arrestees booked into: no jail in the facts (the source is unknown)")
 	}
 	fmt.Fprintf(w, "  %s\n", d.Summary)
 	for _, p := range d.Policies {
-		fmt.Fprintf(w, "  policy %s%s\n    %s\n    status: %s (%s): %s\n    binds: %s\n    %s\n",
-			p.Citation, unverified(p.Verified), p.Title, p.Status, p.Principle, p.Sentence, strings.Join(p.Binds, ", "), p.URL)
+		status := p.Status
+		if p.Principle != "applicability" && p.Principle != p.Status {
+			status += ", " + principleWords[p.Principle]
+		}
+		fmt.Fprintf(w, "  policy %s%s\n    %s\n    %s: %s\n", p.Citation, unverified(p.Verified), p.Title, status, p.Sentence)
+		if len(p.Binds) > 0 {
+			fmt.Fprintf(w, "    binds: %s\n", strings.Join(p.Binds, ", "))
+		} else {
+			fmt.Fprintln(w, "    binds: no agency present in the locality")
+		}
+		for _, c := range p.Contested {
+			fmt.Fprintf(w, "    contested for %s: the policy's maker says it binds (%s); the agency says it does not (%s); %s\n", c.Agency, c.Position, c.Response, c.Citation)
+		}
+		fmt.Fprintf(w, "    %s\n", p.URL)
 	}
 	if len(d.Bypasses) > 0 {
 		fmt.Fprintln(w, "  bypassed by:")
 		for _, b := range d.Bypasses {
-			fmt.Fprintf(w, "    - %s [%s via %s]%s\n      %s\n", b.Agency, b.Model, b.Channel, unverified(b.Verified), b.Sentence)
+			tag := ""
+			if b.Contested {
+				tag = " [UNRESOLVED: binding contested]"
+			}
+			fmt.Fprintf(w, "    - %s [%s via %s]%s%s\n      %s\n", b.Agency, b.Model, b.Channel, unverified(b.Verified), tag, b.Sentence)
 		}
 	}
 	if len(d.CouldBypass) > 0 {
@@ -144,7 +216,7 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 		fmt.Fprintln(w, "  agencies the policy does not bind that reach people inside it:")
 		rest := map[string]int{}
 		for _, c := range d.CouldBypass {
-			notable := slices.Contains(c.Channels, "jail")
+			notable := slices.Contains(c.Channels, "jail") || slices.Contains(c.Channels, "own-arrests")
 			for _, a := range c.Models {
 				notable = notable || a.Holds || a.Required
 			}
@@ -168,6 +240,8 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 			fmt.Fprintf(w, "    - and %d more that hold no agreement and need none (%s); --format json lists them\n", n, strings.Join(parts, ", "))
 		}
 	}
+	printContext(w, d.Context)
+	printCoverage(w, d.Coverage)
 	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", d.Receipt.Revision, d.Receipt.Version)
 }
 

@@ -74,7 +74,7 @@ func explain(ctx context.Context, r *resolver.Resolver, m resolver.Match, asOf s
 		a := ds.Agencies[m.ID]
 		ex.Agency = a
 		jid = a.Jurisdiction
-		for _, model := range jurisdictions.Models {
+		for _, model := range jurisdictions.Models() {
 			d, err := r.Agency(ctx, resolver.AgencyQuery{Agency: m.ID, Model: model, AsOf: asOf})
 			if err != nil {
 				return nil, err
@@ -135,8 +135,8 @@ func printExplanation(w io.Writer, ex *explanation) {
 			fmt.Fprintf(w, "    - %s, effective %s%s: %s\n      %s\n", n.Citation, n.Effective, unverified(n.Verified), n.Title, n.URL)
 		}
 	}
-	if c := ex.Checked; c != nil {
-		fmt.Fprintf(w, "  state law survey (%s): %s\n", c.Date, c.Note)
+	if c := ex.Checked; c != nil && c.Outcome != "not-researched" {
+		fmt.Fprintf(w, "  survey of the law (%s; %s): %s\n", c.Date, strings.ReplaceAll(c.Outcome, "-", " "), c.Note)
 	}
 	if len(ex.Agencies) > 0 {
 		fmt.Fprintf(w, "  agencies it owns: %s\n", strings.Join(ex.Agencies, ", "))

@@ -27,7 +27,7 @@ func juris(t *testing.T, args ...string) (int, string, string) {
 func TestAgencyDoneCriterion(t *testing.T) {
 	code, out, stderr := juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "jail-enforcement", "--as-of", "2026-12-02")
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, out, "required: yes")
+	require.Contains(t, out, "may hold a jail-enforcement agreement and must enter one")
 	require.Contains(t, out, "§ 753.051")
 	require.True(t, strings.HasSuffix(strings.TrimSpace(out), "it is not legal advice."), "text output ends with the disclaimer")
 }

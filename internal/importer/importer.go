@@ -119,8 +119,8 @@ func (n *national) fbiPlacements(af *aliasFile, path string) error {
 	n.fbiPlace = map[string]fbiPlacement{}
 	for i, p := range af.FBI {
 		owner := p.Agency[:max(strings.LastIndex(p.Agency, "/"), 0)]
-		if p.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds, p.Kind) || p.Reason == "" || p.Citation == "" || !strings.HasPrefix(p.URL, "http") {
-			return fmt.Errorf("%s: fbi[%d]: ori, an agency id under a known jurisdiction, a kind (%v), reason, citation and url are required", path, i, jurisdictions.AgencyKinds)
+		if p.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds(), p.Kind) || p.Reason == "" || p.Citation == "" || !strings.HasPrefix(p.URL, "http") {
+			return fmt.Errorf("%s: fbi[%d]: ori, an agency id under a known jurisdiction, a kind (%v), reason, citation and url are required", path, i, jurisdictions.AgencyKinds())
 		}
 		n.fbiPlace[p.ORI] = p
 	}
@@ -135,8 +135,8 @@ func (n *national) applyAliases(af *aliasFile, path string) error {
 		n.aliases[a.State+"|"+foldName(a.Name)] = a.Agency
 		n.report.Aliases++
 		if _, ok := n.agencies[a.Agency]; !ok && a.Owner != "" {
-			if n.juris[a.Owner] == nil || !strings.HasPrefix(a.Agency, a.Owner+"/") || !slices.Contains(jurisdictions.AgencyKinds, a.Kind) {
-				return fmt.Errorf("%s: aliases[%d]: owner %q must be a jurisdiction the agency id sits under, and kind one of %v", path, i, a.Owner, jurisdictions.AgencyKinds)
+			if n.juris[a.Owner] == nil || !strings.HasPrefix(a.Agency, a.Owner+"/") || !slices.Contains(jurisdictions.AgencyKinds(), a.Kind) {
+				return fmt.Errorf("%s: aliases[%d]: owner %q must be a jurisdiction the agency id sits under, and kind one of %v", path, i, a.Owner, jurisdictions.AgencyKinds())
 			}
 			ag := &jurisdictions.Agency{Name: a.Name, Kind: a.Kind, Jurisdiction: a.Owner, Note: "Not in the FBI agency list; named by ICE. " + a.Reason}
 			n.addAgency(ag, a.Agency)

@@ -37,15 +37,14 @@ test_ban_after_rescission_no_longer_forbids if {
 	d.allowed == true
 }
 
-# BUG (agency.rego, candidates): a norm with any end date never becomes a candidate, so a ban
-# repealed in 2030 is ignored in 2026. Skipped until fixed.
+# Regression: a norm with an end date still forbids before that date.
 test_ban_before_its_repeal_still_forbids if {
 	ban := object.union(state_ban, {"repealed": "2030-01-01"})
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2026-06-01")
 	d.allowed == false
 }
 
-# BUG (same cause): a repealed norm is missing from set_aside (no "why not").
+# Regression: a repealed norm is listed as set aside, with the date it ended.
 test_repealed_ban_is_listed_as_set_aside if {
 	ban := object.union(state_ban, {"repealed": "2025-01-01"})
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2026-06-01")
@@ -70,8 +69,7 @@ test_effect_until_ended if {
 	d.allowed == true
 }
 
-# BUG (agency.rego, candidates): an effect with `until` is never a candidate, even before that
-# date. Skipped until fixed.
+# Regression: an effect with `until` applies before that date.
 test_effect_applies_before_its_until if {
 	ban := norm("us/st/ban", st, "2020-01-01", [{"type": "prohibits", "until": "2026-01-01"}])
 	d := ask(world([fed, ban], []), alpha_sheriff, "task-force", "2025-06-01")
@@ -366,7 +364,8 @@ test_duty_enter_is_required if {
 	some r in d.reasons
 	r.norm == "us/st/req"
 	r.sentence == "Cit. us/st/req requires this agency to enter a 287(g) agreement; any of jail-enforcement, task-force, warrant-service-officer satisfies it (in force since 2026-01-01)."
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model)."
+	d.summary == "On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (unmet since 2026-01-01: it holds none) (any qualifying model)."
+	d.compliance == "unmet"
 }
 
 test_duty_seek_is_not_required if {
@@ -374,7 +373,7 @@ test_duty_seek_is_not_required if {
 	d.allowed == true
 	d.required == false
 	d.duty == "seek"
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (any qualifying model)."
+	d.summary == "On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (unmet since 2026-01-01: it holds none) (any qualifying model)."
 }
 
 test_duty_explore_is_not_required if {

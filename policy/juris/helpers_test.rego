@@ -17,6 +17,15 @@ facts(js, ags, ns, gs) := {
 		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
 		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) | some a in am; some jid in a.operates_in},
 		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) | some n in ns; jid := n.jurisdiction},
+		"acted_on": {target: sort([{"norm": n.id, "effect_index": i} |
+			some n in ns
+			some i, e in n.effects
+			target in object.get(e, "norms", [])
+		]) |
+			some m in ns
+			some e in m.effects
+			some target in object.get(e, "norms", [])
+		},
 		"by_state": {sid: {
 			"jurisdictions": sort([id | some id, _ in jm; in_state(id, sid)]),
 			"agencies": sort([id | some id, _ in am; in_state(id, sid)]),
@@ -89,7 +98,10 @@ dps := "us/st/dps"
 
 jurisdictions := [
 	{"id": us, "name": "United States", "kind": "nation"},
-	{"id": st, "name": "Statia", "kind": "state", "parent": us, "usps": "ST"},
+	{
+		"id": st, "name": "Statia", "kind": "state", "parent": us, "usps": "ST",
+		"checked": {"date": "2026-11-30", "outcome": "laws-found", "searched": "Statia Code", "note": "Surveyed."},
+	},
 	{"id": alpha, "name": "Alpha County", "kind": "county", "parent": st},
 	{"id": beta, "name": "Beta County", "kind": "county", "parent": st},
 	{"id": gotham, "name": "Gotham", "kind": "city", "parent": st, "counties": [beta, alpha]},

@@ -33,8 +33,7 @@ test_policy_in_force if {
 	startswith(d.summary, "On 2026-06-01, no agency outside the reach of Gotham's policies holds an agreement in force")
 }
 
-# BUG (locality.rego, policy_view): a local 287(g) ban (type prohibits) is shown with extent
-# "unsettled", though extent_of treats it as "prohibits". Skipped until fixed.
+# Regression: a local 287(g) ban (type prohibits) is shown with extent "prohibits".
 test_local_ban_extent_is_prohibits if {
 	d := place(world([fed, city_ban], []), gotham, "2026-06-01")
 	d.policies[0].extent == ["prohibits"]
@@ -90,9 +89,8 @@ test_policy_preempted_only_once_preemption_in_force if {
 	place(world([city_ban, p], []), gotham, "2027-01-01").policies[0].status == "preempted"
 }
 
-# BUG (locality.rego, policy_status): a policy's status reads only the norm's dates, not its
-# effects' from/until, so a policy whose only effect ended in 2020 is in force in 2026 (and is
-# reported bypassed). Skipped until fixed.
+# Regression: a policy's status reads its effects' from/until, not only the norm's dates: a
+# policy whose only effect ended in 2020 is not in force in 2026, and is not bypassed.
 test_policy_whose_effect_ended_is_not_in_force if {
 	p := norm("us/st/gotham/trust", gotham, "2018-01-01", [{"type": "limits-cooperation", "extent": "prohibits", "until": "2020-01-01"}])
 	d := place(world([p], [agreement(alpha_sheriff, "jail-enforcement", "2025-01-01")]), gotham, "2026-06-01")
@@ -144,7 +142,8 @@ test_non_limiting_local_norms_are_not_policies if {
 	welcome := norm("us/st/gotham/welcome", gotham, "2021-01-01", [{"type": "permits"}])
 	d := place(world([welcome], []), gotham, "2026-06-01")
 	d.policies == []
-	d.summary == "On 2026-06-01, Gotham has no policy in the facts that limits cooperation with immigration enforcement."
+	d.summary == "On 2026-06-01, the local policies of Gotham have not been researched: the facts hold none, which does not mean it has none."
+	d.coverage.local_policies[0].outcome == "not-researched"
 }
 
 test_locality_without_policy if {
@@ -237,10 +236,15 @@ test_no_bypass_through_a_jail_the_locality_does_not_use if {
 town_ban := norm("us/st/smallville/ban", smallville, "2019-01-01", [{"type": "prohibits"}])
 
 test_explicit_books_into_decides_the_jail_channel if {
-	# Smallville books into the Beta jail, so the Alpha sheriff's jail agreement does not reach it
+	# Smallville books into the Beta jail, so the Alpha sheriff's jail agreement does not reach
+	# the town's arrestees through the jail; it reaches the people the Alpha sheriff's own
+	# deputies arrest in the town, whom they book into the Alpha jail
 	d := place(world([town_ban], [agreement(alpha_sheriff, "jail-enforcement", "2025-01-01")]), smallville, "2026-06-01")
-	d.bypassed == false
-	could(d, alpha_sheriff).channels == ["patrol"]
+	d.bypassed == true
+	[b] := d.bypasses
+	b.channel == "own-arrests"
+	endswith(b.sentence, "it books the people its own officers arrest inside the locality into its own jail, where its agreement applies to them.")
+	could(d, alpha_sheriff).channels == ["own-arrests", "patrol"]
 
 	# the Alpha sheriff still patrols the county the town lies in
 	d2 := place(world([town_ban], [agreement(alpha_sheriff, "task-force", "2025-01-01")]), smallville, "2026-06-01")

@@ -13,16 +13,37 @@ models := {"jail-enforcement", "task-force", "warrant-service-officer"}
 end_fields := ["expired", "repealed", "enjoined", "rescinded"]
 
 # in_force holds when norm n applies on date d (dates are YYYY-MM-DD strings, which sort in
-# date order).
+# date order): in force by its own dates, not suspended on d (an injunction later lifted), and
+# not voided or suspended by another norm in force on d (a court ruling, a mayor's order).
 in_force(n, d) if {
+	dated_in_force(n, d)
+	not overridden(n, d)
+}
+
+overridden(n, d) if {
+	some _ in overriders(n.id, d)
+}
+
+# dated_in_force holds when norm n applies on d by its own dates and suspensions alone.
+dated_in_force(n, d) if {
 	n.effective <= d
 	not ended(n, d)
+	not suspended_on(n, d)
 }
 
 ended(n, d) if {
 	some k in end_fields
 	n[k] <= d
 }
+
+# suspended_on is the suspension of norm n that covers date d.
+suspended_on(n, d) := s if {
+	some s in object.get(n, "suspended", [])
+	s.from <= d
+	not ends_by(s, d)
+}
+
+ends_by(s, d) if s.until <= d
 
 # ended_on is the earliest date that ended norm n on or before d, with the event's name.
 ended_on(n, d) := min({[n[k], k] | some k in end_fields; n[k] <= d})
@@ -37,6 +58,56 @@ effect_active(n, e, d) if {
 }
 
 effect_over(e, d) if e.until <= d
+
+# dated_effect_active is effect_active without other norms' overrides: the test for the norms
+# that override (one level: an overriding order is not itself overridden).
+dated_effect_active(n, e, d) if {
+	dated_in_force(n, d)
+	effect_start(n, e) <= d
+	not effect_over(e, d)
+}
+
+# acting_on lists the effects of other norms that act on norm nid (voids, suspends, sustains),
+# as [norm, effect], whatever the date.
+acting_on(nid) := [[m, m.effects[ref.effect_index]] |
+	some ref in object.get(object.get(data.facts.index, "acted_on", {}), nid, [])
+	m := data.facts.norms[ref.norm]
+]
+
+# overriders are the norms that void or suspend norm nid on d: a court order voiding it, or an
+# order overriding it without repealing it.
+overriders(nid, d) := {[m.id, e.type, m.citation, effect_start(m, e)] |
+	some [m, e] in acting_on(nid)
+	e.type in {"voids", "suspends"}
+	dated_effect_active(m, e, d)
+}
+
+# sustainers are the norms (court orders, consent decrees) that keep norm nid in force on d
+# against a preemption law.
+sustainers(nid, d) := {[m.id, m.citation] |
+	some [m, e] in acting_on(nid)
+	e.type == "sustains"
+	dated_effect_active(m, e, d)
+}
+
+# not_in_force_why says why norm n (effect e) does not apply on d, or is undefined if it does.
+not_in_force_why(n, e, d) := sprintf("not in force on %s: it applies from %s", [d, effect_start(n, e)]) if {
+	effect_start(n, e) > d
+} else := sprintf("not in force on %s: %s on %s", [d, ev[1], ev[0]]) if {
+	ev := ended_on(n, d)
+} else := sprintf("not in force on %s: suspended from %s%s by %s", [d, s.from, until_text(s), s.citation]) if {
+	s := suspended_on(n, d)
+} else := sprintf("not in force on %s: %s by %s (from %s)", [d, override_verb[o[1]], o[2], o[3]]) if {
+	some o in overriders(n.id, d)
+} else := sprintf("not in force on %s: its effect ended on %s", [d, e.until]) if {
+	effect_over(e, d)
+}
+
+override_verb := {"voids": "voided", "suspends": "overridden without repeal"}
+
+until_text(s) := sprintf(" until %s", [s.until]) if {
+	s.until
+} else := ""
 
 # ---------------------------------------------------------------- levels
 
@@ -84,6 +155,23 @@ binds(a, n) if {
 	n.jurisdiction == a.jurisdiction
 	some e in n.effects
 	a.id in e.reaches.agencies
+}
+
+# A norm binds an agency the defaults leave out where a cited source says so: a county
+# ordinance that binds the elected sheriff (Cook County Code § 46-37), a consent decree.
+binds(a, n) if {
+	some b in object.get(n, "bindings", [])
+	b.agency == a.id
+	b.status == "binds"
+}
+
+# contested is the binding of norm n on agency a that the norm's maker asserts and the agency
+# refuses (San Diego County's 2024 policy and its sheriff): neither side is picked.
+contested(a, n) := b if {
+	not binds(a, n)
+	some b in object.get(n, "bindings", [])
+	b.agency == a.id
+	b.status == "contested"
 }
 
 # ---------------------------------------------------------------- reach

@@ -31,23 +31,22 @@ test_effect_window if {
 }
 
 test_why_inactive_not_yet if {
-	juris.why_inactive({"effective": "2027-01-01", "effects": [{}]}, {}, "2026-01-01") == "not in force on 2026-01-01: it applies from 2027-01-01"
+	juris.not_in_force_why({"effective": "2027-01-01", "effects": [{}]}, {}, "2026-01-01") == "not in force on 2026-01-01: it applies from 2027-01-01"
 }
 
 test_why_inactive_ended if {
-	juris.why_inactive(dated, dated.effects[0], "2026-06-01") == "not in force on 2026-06-01: rescinded on 2025-06-01"
+	juris.not_in_force_why(dated, dated.effects[0], "2026-06-01") == "not in force on 2026-06-01: rescinded on 2025-06-01"
 }
 
 test_why_inactive_effect_until if {
 	n := {"effective": "2020-01-01", "effects": [{"type": "prohibits", "until": "2023-01-01"}]}
-	juris.why_inactive(n, n.effects[0], "2024-01-01") == "not in force on 2024-01-01: its effect ended on 2023-01-01"
+	juris.not_in_force_why(n, n.effects[0], "2024-01-01") == "not in force on 2024-01-01: its effect ended on 2023-01-01"
 }
 
-# BUG (agency.rego, why_inactive): the last branch reads n.effects[_].until (any effect's) not
-# e.until, so a norm with two effects ending on different dates is a conflict error. Skipped.
+# Regression: the reason names the effect's own end date, not another effect's.
 test_why_inactive_reads_its_own_effect if {
 	n := {"effective": "2020-01-01", "effects": [{"until": "2023-01-01"}, {"until": "2024-01-01"}]}
-	juris.why_inactive(n, n.effects[1], "2025-01-01") == "not in force on 2025-01-01: its effect ended on 2024-01-01"
+	juris.not_in_force_why(n, n.effects[1], "2025-01-01") == "not in force on 2025-01-01: its effect ended on 2024-01-01"
 }
 
 test_levels if {

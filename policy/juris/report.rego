@@ -51,8 +51,10 @@ mandates := [[n, e] |
 	effect_active(n, e, as_of)
 ]
 
-# mandate_candidates are the agencies bound and reached by a mandate, in scope.
-mandate_candidates := {[aid, e.models[0]] |
+# mandate_candidates are the agencies bound and reached by a mandate, in scope, each with one
+# model the mandate covers: any qualifying model satisfies it, so one verdict is enough, and a
+# model the agency may hold is chosen where there is one (a ban on one model leaves the others).
+mandate_candidates := {[aid, m] |
 	some [n, e] in mandates
 	prefix := concat("", [n.jurisdiction, "/"])
 	sid := concat("/", array.slice(split(n.jurisdiction, "/"), 0, 2))
@@ -62,13 +64,23 @@ mandate_candidates := {[aid, e.models[0]] |
 	a := data.facts.agencies[aid]
 	binds(a, n)
 	reaches(a, e)
+	m := mandate_model(aid, e.models)
 }
 
+# mandate_model is the first of the models (in sorted order) the agency may hold on the date,
+# or the first model where it may hold none.
+mandate_model(aid, ms) := min({m | some m in ms; agency_verdict(aid, m, as_of).allowed}) if {
+	some m in ms
+	agency_verdict(aid, m, as_of).allowed
+} else := min({m | some m in ms})
+
+# report_missing lists the agencies past their deadline (or under a mandate with none) that
+# hold no qualifying agreement.
 report_missing := sort([m |
 	some [aid, model] in mandate_candidates
 	v := agency_verdict(aid, model, as_of)
 	v.required
-	not v.satisfied
+	v.compliance == "unmet"
 	some r in v.winners
 	r.effect == "requires"
 	r.duty == "enter"
@@ -78,7 +90,7 @@ report_missing := sort([m |
 		"law": r.norm,
 		"citation": r.citation,
 		"url": r.url,
-		"since": r.since,
+		"since": v.unmet_since,
 	}
 ])
 
@@ -92,23 +104,18 @@ report_localities := {lid |
 	count(policy_ids(lid)) > 0
 }
 
-# locality_bypasses are the bypasses of lid's standing policies on d (the locality decision
-# without its could_bypass list, which the report does not need).
-locality_bypasses(lid, d) := [e |
-	policies := [policy_view(lid, nid, d) | some nid in policy_ids(lid)]
-	standing := [p | some p in policies; p.status in {"in-force", "unresolved"}]
-	count(standing) > 0
-	some aid in outsiders(lid, standing)
-	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
-	g := agreement_view(gid, d)
-	g.in_force
-	channel_of[g.model] in channels(lid, aid)
-	e := bypass_entry(aid, gid, d, standing)
+# report_locality_bypasses are the bypasses of lid's standing policies on d (the locality
+# decision without its could_bypass list, which the report does not need); contested ones are
+# left out: whether they bypass is unresolved.
+report_locality_bypasses(lid, d) := [e |
+	standing := standing_of([policy_view(lid, nid, d) | some nid in policy_ids(lid)])
+	some e in locality_bypasses(lid, d, standing)
+	not e.contested
 ]
 
 report_bypassed := sort([b |
 	some lid in report_localities
-	bs := locality_bypasses(lid, as_of)
+	bs := report_locality_bypasses(lid, as_of)
 	some pid in {p | some x in bs; some p in x.policies}
 	b := {
 		"locality": lid,
@@ -121,27 +128,55 @@ report_bypassed := sort([b |
 
 # ---------------------------------------------------------------- summary
 
-posture_effects := {"prohibits": "bans", "requires": "requires", "restricts": "restricts"}
+posture_effects := {"prohibits": "bans", "requires": "requires", "restricts": "restricts", "vests": "vests"}
 
-# state_laws are the state-level effects in force on the date that bear on 287(g) agreements.
+# state_laws are the state-level effects in force on the date that bear on 287(g) agreements,
+# each with whom it reaches.
 state_laws(sid) := sort([l |
 	some nid in object.get(data.facts.index.norms_by_jurisdiction, sid, [])
 	n := data.facts.norms[nid]
 	some e in n.effects
 	posture_effects[e.type]
 	effect_active(n, e, as_of)
-	l := {"law": nid, "citation": n.citation, "url": n.url, "effect": e.type, "duty": object.get(e, "duty", ""), "verified": n.verified}
+	l := {
+		"law": nid, "citation": n.citation, "url": n.url, "effect": e.type,
+		"duty": object.get(e, "duty", ""), "verified": n.verified,
+		"reaches": reach_text(object.get(e, "reaches", {})),
+	}
 ])
 
+# reach_text says in words whom an effect reaches: "all agencies", or its narrowing.
+reach_text(r) := "all agencies" if {
+	count({k | some k in ["kinds", "levels", "runs_jail", "jurisdictions", "agencies"]; k in object.keys(r)}) == 0
+} else := sprintf("named agencies: %s", [concat(", ", sort([data.facts.agencies[a].name | some a in r.agencies]))]) if {
+	r.agencies
+} else := concat(" ", [w |
+	some part in [
+		[x | r.levels; x := concat(" and ", sort(r.levels))],
+		[x | r.runs_jail == true; x := "jail-running"],
+		[x | r.kinds; x := concat(", ", sort(r.kinds))],
+		[x | not r.kinds; x := "agencies"],
+		[x | r.jurisdictions; x := sprintf("in %s", [concat(", ", sort(r.jurisdictions))])],
+	]
+	some w in part
+])
+
+# posture names a state's stance from its laws in force: a ban of every agency, a mandate, a
+# ban of some agencies only (Virginia's 2026 directive: four state agencies), conditions or
+# restrictions, or none of these; a state whose law was not researched says so.
 posture(laws) := "bans" if {
 	some l in laws
 	l.effect == "prohibits"
+	l.reaches == "all agencies"
 } else := "requires" if {
 	some l in laws
 	l.effect == "requires"
+} else := "bans-some" if {
+	some l in laws
+	l.effect == "prohibits"
 } else := "restricts" if {
 	some l in laws
-	l.effect == "restricts"
+	l.effect in {"restricts", "vests"}
 } else := "neither"
 
 report_states := {usps: s |
@@ -149,8 +184,16 @@ report_states := {usps: s |
 	j := data.facts.jurisdictions[sid]
 	usps := j.usps
 	laws := state_laws(sid)
-	s := {"name": j.name, "posture": posture(laws), "laws": laws}
+	cov := coverage_entry(sid)
+	s := {"name": j.name, "posture": state_posture(cov, laws), "laws": laws, "coverage": cov}
 }
+
+# state_posture is the posture of a state's laws, or not-researched where no law is in the
+# facts and the state's law was never surveyed.
+state_posture(cov, laws) := "not-researched" if {
+	count(laws) == 0
+	cov.outcome == "not-researched"
+} else := posture(laws)
 
 report_summary := {
 	"as_of": as_of,
