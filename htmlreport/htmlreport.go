@@ -34,7 +34,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 // common kinds of colour blindness), a pattern, and a word on the tile, so colour is never the
 // only cue.
 type posture struct {
-	Key   string // bans, requires, restricts, neither, other, none
+	Key   string // a posture of the report (bans, requires, ...), other or none
 	Label string // the word on the tile and in the legend
 	Fill  string // the base colour
 	Desc  string // what the posture means, for the legend
@@ -44,10 +44,13 @@ type posture struct {
 // postures lists the postures in legend order; Fill values are also what the screenshot test
 // looks for.
 var postures = []posture{
-	{Key: "bans", Label: "bans", Fill: "#D55E00", Desc: "a state law in force forbids 287(g) agreements (some or all)"},
-	{Key: "restricts", Label: "restricts", Fill: "#E69F00", Desc: "a state law in force limits them without banning them"},
-	{Key: "requires", Label: "requires", Fill: "#0072B2", Desc: "a state law in force requires agencies to enter or seek them"},
-	{Key: "neither", Label: "neither", Fill: "#BBBBBB", Desc: "no state law in force in the facts bears on them"},
+	{Key: "bans", Label: "bans", Fill: "#D55E00", Desc: "a state law in force forbids 287(g) agreements for its sheriffs, police and state police"},
+	{Key: "bans-some", Label: "bans some", Fill: "#CC79A7", Desc: "a state law in force forbids them for some agencies only (the state's section names which)"},
+	{Key: "restricts", Label: "restricts", Fill: "#E69F00", Desc: "a state law in force limits them, or allows them only under conditions, without banning them"},
+	{Key: "requires", Label: "requires", Fill: "#0072B2", Desc: "a state law in force requires agencies to enter, request, seek or explore them"},
+	{Key: "preempts", Label: "preempts", Fill: "#56B4E9", Desc: "a state law in force voids local policies that limit cooperation, and none bans, limits or requires agreements"},
+	{Key: "neither", Label: "neither", Fill: "#BBBBBB", Desc: "the state's law was surveyed and no law in force bears on them"},
+	{Key: "not-researched", Label: "not researched", Fill: "#F0E442", Desc: "the state's law has not been researched: the facts hold none of its laws"},
 }
 
 // otherPosture is for a posture the page does not know; nonePosture for a tile the report does

@@ -62,8 +62,8 @@ func LoadEmbedded() (*Dataset, error) {
 	return BuildLayers(national, curated)
 }
 
-// DefaultStates returns the embedded dataset with the national layer of the named states only
-// (USPS codes; the hand-curated facts are always all there). A question about one place needs
+// DefaultStates returns the embedded dataset with the national layer and the curated facts of
+// the named states only (USPS codes), and the nation's curated facts. A question about one place needs
 // only its state: this loads in a fraction of the time Default takes. An unknown code is an error.
 func DefaultStates(usps ...string) (*Dataset, error) {
 	var national []*File
@@ -89,9 +89,31 @@ func DefaultStates(usps ...string) (*Dataset, error) {
 		}
 		national = append(national, f)
 	}
-	curated, err := ReadFS(EmbeddedFS(), "jurisdictions/data")
+	// The curated facts of the nation (us.yaml) and of the named states only: a state's folder
+	// may name agencies of its own national layer, which a load of other states lacks.
+	data, err := readCapped(EmbeddedFS(), "us.yaml", "jurisdictions/data/us.yaml")
 	if err != nil {
 		return nil, err
+	}
+	nation, err := ParseFile("jurisdictions/data/us.yaml", data)
+	if err != nil {
+		return nil, err
+	}
+	curated := []*File{nation}
+	for _, u := range usps {
+		dir := "us/" + strings.ToLower(u)
+		sub, err := fs.Sub(EmbeddedFS(), dir)
+		if err != nil {
+			return nil, fmt.Errorf("curated facts of %s: %w", u, err)
+		}
+		if _, err := fs.Stat(EmbeddedFS(), dir); err != nil {
+			continue // no curated facts for this state
+		}
+		files, err := ReadFS(sub, path.Join("jurisdictions/data", dir))
+		if err != nil {
+			return nil, err
+		}
+		curated = append(curated, files...)
 	}
 	return BuildLayers(national, curated)
 }

@@ -114,7 +114,9 @@ type AgencyDecision struct {
 	// Duty is the strongest duty in force: enter, request, seek, explore, or empty.
 	Duty string `json:"duty"`
 	// DueBy is the deadline of the duty where the law sets one; Compliance is met, due (on or
-	// before DueBy) or unmet (after it, or at once where there is no deadline); empty with no duty.
+	// before DueBy), unmet (a duty to enter, after DueBy or at once where there is none), or
+	// unknown (a duty to request, seek or explore, which the facts cannot show was done); empty
+	// with no duty.
 	DueBy      string `json:"due_by"`
 	Compliance string `json:"compliance"`
 	Unresolved bool   `json:"unresolved"`

@@ -15,6 +15,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/jurisproject/juris/jurisdictions"
@@ -165,7 +166,55 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 		}
 		*q.out = pq
 	}
+	if err := r.checkFacts(ctx, store, comp); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// checkFacts asks the policy which facts it cannot use as written (an effect naming an agency
+// its norm does not bind) and reports each as an error naming the file, line and field.
+func (r *Resolver) checkFacts(ctx context.Context, store storage.Store, comp *ast.Compiler) error {
+	rs, err := rego.New(
+		rego.Query("data.juris.fact_problems"),
+		rego.Compiler(comp),
+		rego.Store(store),
+		rego.Capabilities(policy.Capabilities()),
+		rego.Strict(true),
+	).Eval(ctx)
+	if err != nil {
+		return fmt.Errorf("checking the facts: %w", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil
+	}
+	probs, _ := rs[0].Expressions[0].Value.([]any)
+	var errs jurisdictions.Errors
+	for _, x := range probs {
+		p, _ := x.(map[string]any)
+		nid, _ := p["norm"].(string)
+		msg, _ := p["message"].(string)
+		e := &jurisdictions.Error{Field: "reaches.agencies", Msg: msg}
+		if n := r.ds.Norms[nid]; n != nil {
+			e.File, e.Line = n.Pos().File, n.Pos().Line
+			if i, ok := p["effect_index"].(json.Number); ok {
+				if k, err := i.Int64(); err == nil && int(k) < len(n.Effects) && n.Effects[k] != nil {
+					e.Line = n.Effects[k].Pos().Line
+				}
+			}
+		}
+		errs = append(errs, e)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.SortFunc(errs, func(a, b *jurisdictions.Error) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	return errs
 }
 
 // Layer returns a resolver over this one's facts with files laid on top (a case's assume, a

@@ -82,8 +82,9 @@ func TestGolden(t *testing.T) {
 // mapFields hold JSON objects made from Go maps: their keys must come out sorted.
 var mapFields = []string{"by_state", "by_model", "by_agency_kind", "county_shares"}
 
-// orderedLists are string lists whose order means something (ancestors: nearest first).
-var orderedLists = []string{"ancestors"}
+// orderedLists are string lists whose order means something (ancestors: nearest first;
+// sources: as the researcher listed them, the main one first).
+var orderedLists = []string{"ancestors", "sources"}
 
 // sortedBy are lists of objects that must be sorted by one of their fields.
 var sortedBy = map[string]string{"bypasses": "agency", "could_bypass": "agency", "policies": "norm"}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -259,4 +260,39 @@ func TestExplainAnywhere(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestValidateNamesAnUnboundAgency is a regression test: a county norm that named its sheriff in
+// reaches.agencies bound nobody and validate was silent. It is now an error naming the file and
+// the effect's line; with a bindings entry citing its source, it binds.
+func TestValidateNamesAnUnboundAgency(t *testing.T) {
+	dir := t.TempDir()
+	norm := `norms:
+  - id: us/tx/travis-county/named
+    title: A county norm naming its sheriff
+    type: ordinance
+    citation: Example County Code
+    url: https://example.org/code
+    jurisdiction: us/tx/travis-county
+    effective: 2016-01-01
+%s    effects:
+      - type: prohibits
+        reaches:
+          agencies: [us/tx/travis-county/sheriff]
+`
+	bad := filepath.Join(dir, "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte(fmt.Sprintf(norm, "")), 0o644))
+	code, _, stderr := juris(t, "validate", bad)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, bad+":10: reaches.agencies: us/tx/travis-county/sheriff is named in reaches.agencies, but us/tx/travis-county/named does not bind it")
+
+	good := filepath.Join(dir, "good.yaml")
+	binding := "    bindings:\n      - {agency: us/tx/travis-county/sheriff, status: binds, citation: Example County Code § 1, url: \"https://example.org/code\"}\n"
+	require.NoError(t, os.WriteFile(good, []byte(fmt.Sprintf(norm, binding)), 0o644))
+	code, out, stderr := juris(t, "validate", good)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "ok (1 files)")
+	code, out, stderr = juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "task-force", "--as-of", "2017-06-01", "--facts", good)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "may not hold a task-force agreement")
 }

@@ -135,3 +135,22 @@ func TestProgressBar(t *testing.T) {
 	require.Equal(t, want, got)
 	require.False(t, isTerminal(&bar))
 }
+
+// TestCoverageDocIsCurrent keeps docs/coverage.md what the facts give: after changing a fact,
+// run `go run ./cmd/juris coverage -o docs/coverage.md`.
+func TestCoverageDocIsCurrent(t *testing.T) {
+	code, out, stderr := juris(t, "coverage", "--check", filepath.Join("..", "..", coverageFile))
+	require.Equal(t, 0, code, "%s%s", out, stderr)
+}
+
+// TestCoverageTableSaysWhatWasNotResearched checks the table against the facts: every state and
+// DC has a row with a survey; a state with no survey would be marked not researched.
+func TestCoverageTableSaysWhatWasNotResearched(t *testing.T) {
+	code, out, stderr := juris(t, "coverage")
+	require.Equal(t, 0, code, stderr)
+	for _, usps := range []string{"AL", "ME", "VT", "VA", "DC", "WY"} {
+		require.Regexp(t, `\| [A-Za-z ]+ \(`+usps+`\) \| [a-z-]+ \| 2026-11-30: `, out, "a surveyed row for %s", usps)
+	}
+	require.Contains(t, out, "| Puerto Rico (PR) | not-researched | **not researched** |")
+	require.Contains(t, out, "5 M.R.S. ch. 337-E")
+}

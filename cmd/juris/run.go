@@ -28,6 +28,8 @@ usage:
   juris timeline ID                       how the answer for an agency or locality changed over time
   juris import [--check]                  rebuild the national layer from jurisdictions/sources
   juris bundle -o FILE                    write an OPA bundle (policy and facts) for a stock opa server
+  juris coverage [-o FILE|--check FILE]   the coverage table: each state's posture, norms, survey date
+                                          and confidence, and each curated locality (docs/coverage.md)
 
 flags:
   --as-of YYYY-MM-DD   the date of the question (default: today)
@@ -164,6 +166,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "bundle" {
 		return cmdBundle(ctx, rest, stdout, stderr)
+	}
+	if cmd == "coverage" {
+		return cmdCoverage(ctx, rest, stdout, stderr)
 	}
 	o, pos, err := parse(cmd, rest, stderr)
 	if err != nil {

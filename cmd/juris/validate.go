@@ -1,18 +1,24 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
 	"github.com/jurisproject/juris/jurisdictions"
+	"github.com/jurisproject/juris/resolver"
 )
 
-// validate checks fact files: each path alone when it is a full dataset, else layered on the
-// embedded dataset; with no path, the embedded dataset itself.
+// validate checks fact files: a curated dataset (files holding the nation) over the embedded
+// national layer, any other files over the embedded dataset; with no path, the embedded dataset
+// itself.
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		// the embedded dataset: the national layer with the curated facts over it
 		ds, err := jurisdictions.Default()
+		if err == nil {
+			_, err = resolver.New(context.Background(), resolver.WithDataset(ds))
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "embedded dataset: %v\n", err)
 			return 1
@@ -24,8 +30,13 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	bad := 0
 	for _, p := range args {
 		files, err := jurisdictions.ReadPath(p)
+		var ds *jurisdictions.Dataset
 		if err == nil {
-			_, err = buildOrLayer(files)
+			ds, err = buildOrLayer(files)
+		}
+		if err == nil {
+			// the policy's own checks: facts it cannot use as written
+			_, err = resolver.New(context.Background(), resolver.WithDataset(ds))
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "%v\n", err)
@@ -40,13 +51,18 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// buildOrLayer builds files as a dataset of their own when they hold the nation, else lays them
-// over the embedded dataset.
+// buildOrLayer lays files that hold the nation (a curated dataset such as jurisdictions/data)
+// over the embedded generated national layer, in place of the embedded curated facts; other
+// files are laid over the whole embedded dataset.
 func buildOrLayer(files []*jurisdictions.File) (*jurisdictions.Dataset, error) {
 	for _, f := range files {
 		for _, j := range f.Jurisdictions {
 			if j != nil && j.Kind == "nation" {
-				return jurisdictions.Build(files...)
+				national, err := jurisdictions.ReadFS(jurisdictions.NationalFS(), "jurisdictions/national")
+				if err != nil {
+					return nil, fmt.Errorf("embedded national layer: %w", err)
+				}
+				return jurisdictions.BuildLayers(national, files)
 			}
 		}
 	}

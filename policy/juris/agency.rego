@@ -263,7 +263,9 @@ due_by(reqs) := min({x.deadline | some x in reqs}) if {
 } else := ""
 
 # compliance says where an agency stands with its duty on d: met (it holds a qualifying
-# agreement), due (before or on the deadline), unmet (past the deadline, or no deadline).
+# agreement), due (before or on the deadline), unmet (past the deadline, or no deadline, for a
+# duty to enter), or unknown (a duty to request, seek or explore, which the facts cannot show
+# was done or not).
 compliance(duty, sat, due, d) := "met" if {
 	duty != ""
 	sat
@@ -272,6 +274,8 @@ compliance(duty, sat, due, d) := "met" if {
 	due != ""
 	d <= due
 } else := "unmet" if {
+	duty == "enter"
+} else := "unknown" if {
 	duty != ""
 } else := ""
 
@@ -483,11 +487,13 @@ coverage_warning(sid) := sprintf(" The state law of %s has not been researched: 
 	coverage_entry(sid).outcome == "not-researched"
 } else := ""
 
-duty_text(v) := sprintf("must %s one by %s (due; it holds none yet)", [v.duty, v.due_by]) if {
+duty_text(v) := sprintf("must %s one by %s (any qualifying model); it holds none yet", [v.duty, v.due_by]) if {
 	v.compliance == "due"
-} else := sprintf("must %s one (unmet since %s: it holds none)", [v.duty, v.unmet_since]) if {
+} else := sprintf("must %s one (any qualifying model); unmet since %s: it holds none", [v.duty, v.unmet_since]) if {
 	v.compliance == "unmet"
-} else := sprintf("must %s one (met: it holds a qualifying agreement)", [v.duty])
+} else := sprintf("must %s one (any qualifying model); it holds none, and the facts cannot show whether it did so", [v.duty]) if {
+	v.compliance == "unknown"
+} else := sprintf("must %s one (any qualifying model), and holds a qualifying agreement", [v.duty])
 
 agency_summary(a, m, d, v, with_conditions) := concat("", [agency_answer(a, m, d, v, with_conditions), coverage_warning(state_of(a.jurisdiction))])
 
@@ -499,10 +505,10 @@ agency_answer(a, m, d, v, with_conditions) := sprintf("On %s, no norm in force d
 	v.unresolved
 } else := sprintf("On %s, %s may not hold a %s agreement.", [d, a.name, m]) if {
 	v.outcome.winner == "forbid"
-} else := sprintf("On %s, %s may hold a %s agreement only under the conditions listed, and %s (any qualifying model).", [d, a.name, m, duty_text(v)]) if {
+} else := sprintf("On %s, %s may hold a %s agreement only under the conditions listed, and %s.", [d, a.name, m, duty_text(v)]) if {
 	v.duty != ""
 	with_conditions
-} else := sprintf("On %s, %s may hold a %s agreement and %s (any qualifying model).", [d, a.name, m, duty_text(v)]) if {
+} else := sprintf("On %s, %s may hold a %s agreement and %s.", [d, a.name, m, duty_text(v)]) if {
 	v.duty != ""
 } else := sprintf("On %s, %s may hold a %s agreement only under the conditions listed; no norm in force requires one.", [d, a.name, m]) if {
 	with_conditions

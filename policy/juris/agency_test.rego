@@ -364,7 +364,7 @@ test_duty_enter_is_required if {
 	some r in d.reasons
 	r.norm == "us/st/req"
 	r.sentence == "Cit. us/st/req requires this agency to enter a 287(g) agreement; any of jail-enforcement, task-force, warrant-service-officer satisfies it (in force since 2026-01-01)."
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (unmet since 2026-01-01: it holds none) (any qualifying model)."
+	d.summary == "On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model); unmet since 2026-01-01: it holds none."
 	d.compliance == "unmet"
 }
 
@@ -373,7 +373,8 @@ test_duty_seek_is_not_required if {
 	d.allowed == true
 	d.required == false
 	d.duty == "seek"
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (unmet since 2026-01-01: it holds none) (any qualifying model)."
+	d.summary == "On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (any qualifying model); it holds none, and the facts cannot show whether it did so."
+	d.compliance == "unknown"
 }
 
 test_duty_explore_is_not_required if {

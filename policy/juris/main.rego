@@ -64,3 +64,25 @@ agency := {"errors": sort(agency_errors)} if {
 locality := {"errors": sort(locality_errors)} if {
 	count(locality_errors) > 0
 } else := object.union(locality_decision(input.locality, as_of), {"revision": data.facts.revision})
+
+# fact_problems lists facts the reasoning cannot use as written, which loading reports as errors
+# naming the file and line: an effect that names in reaches.agencies an agency its norm does not
+# bind (a county ordinance naming the elected sheriff with no binding saying why it binds him).
+fact_problems contains p if {
+	some nid, n in data.facts.norms
+	some i, e in n.effects
+	some aid in object.get(object.get(e, "reaches", {}), "agencies", [])
+	a := data.facts.agencies[aid]
+	not bearing(a, n)
+	p := {
+		"norm": nid,
+		"effect_index": i,
+		"agency": aid,
+		"message": sprintf("%s is named in reaches.agencies, but %s does not bind it (%s); add a bindings entry (status binds or contested) with the source that makes it bind, or leave the agency out", [aid, nid, why_not_bound_by(a, n)]),
+	}
+}
+
+why_not_bound_by(a, n) := "a sheriff is not bound by its county government's policies" if {
+	a.kind in independent_kinds
+	n.jurisdiction == a.jurisdiction
+} else := sprintf("the norm's maker, %s, is not among the governments whose norms bind the agency", [n.jurisdiction])

@@ -128,7 +128,7 @@ report_bypassed := sort([b |
 
 # ---------------------------------------------------------------- summary
 
-posture_effects := {"prohibits": "bans", "requires": "requires", "restricts": "restricts", "vests": "vests"}
+posture_effects := {"prohibits": "bans", "requires": "requires", "restricts": "restricts", "vests": "vests", "preempts": "preempts"}
 
 # state_laws are the state-level effects in force on the date that bear on 287(g) agreements,
 # each with whom it reaches.
@@ -142,8 +142,20 @@ state_laws(sid) := sort([l |
 		"law": nid, "citation": n.citation, "url": n.url, "effect": e.type,
 		"duty": object.get(e, "duty", ""), "verified": n.verified,
 		"reaches": reach_text(object.get(e, "reaches", {})),
+		"general": general_reach(object.get(e, "reaches", {})),
 	}
 ])
+
+# general_reach holds for an effect that reaches the agencies a state's 287(g) policy is about:
+# every agency, or at least its sheriffs, city police and state police, with no other narrowing.
+general_reach(r) if {
+	count({k | some k in ["levels", "runs_jail", "jurisdictions", "agencies"]; k in object.keys(r)}) == 0
+	every k in {"sheriff", "municipal-police", "state-police"} {
+		k in object.get(r, "kinds", [k])
+	}
+}
+
+default general_reach(_) := false
 
 # reach_text says in words whom an effect reaches: "all agencies", or its narrowing.
 reach_text(r) := "all agencies" if {
@@ -163,11 +175,12 @@ reach_text(r) := "all agencies" if {
 
 # posture names a state's stance from its laws in force: a ban of every agency, a mandate, a
 # ban of some agencies only (Virginia's 2026 directive: four state agencies), conditions or
-# restrictions, or none of these; a state whose law was not researched says so.
+# restrictions, only the voiding of local limits on cooperation, or none of these; a state
+# whose law was not researched says so.
 posture(laws) := "bans" if {
 	some l in laws
 	l.effect == "prohibits"
-	l.reaches == "all agencies"
+	l.general
 } else := "requires" if {
 	some l in laws
 	l.effect == "requires"
@@ -177,6 +190,9 @@ posture(laws) := "bans" if {
 } else := "restricts" if {
 	some l in laws
 	l.effect in {"restricts", "vests"}
+} else := "preempts" if {
+	some l in laws
+	l.effect == "preempts"
 } else := "neither"
 
 report_states := {usps: s |
