@@ -16,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/jurisproject/juris/internal/testenv"
 	"github.com/jurisproject/juris/resolver"
 )
 
@@ -210,7 +211,7 @@ func chromium() string {
 func TestRendersInHeadlessChromium(t *testing.T) {
 	browser := chromium()
 	if browser == "" {
-		t.Skip("no Chromium found (set JURIS_CHROMIUM, or put chromium in PATH: apt-get install -y chromium)")
+		testenv.Need(t, "no Chromium found (set JURIS_CHROMIUM, or put chromium in PATH: apt-get install -y chromium)")
 	}
 	if testing.Short() {
 		t.Skip("-short: skipping the headless browser test")

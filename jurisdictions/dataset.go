@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -70,7 +71,7 @@ func DefaultStates(usps ...string) (*Dataset, error) {
 	for _, u := range usps {
 		name := "us/" + strings.ToLower(u) + ".yaml"
 		if _, err := fs.Stat(NationalFS(), name); err != nil || len(u) != 2 {
-			return nil, fmt.Errorf("no national layer for state %q", u)
+			return nil, fmt.Errorf("no jurisdiction us/%s: valid states: %s", strings.ToLower(u), strings.Join(NationalStates(), ", "))
 		}
 		data, err := readCapped(NationalFS(), name, path.Join("jurisdictions/national", name))
 		if err != nil {
@@ -156,8 +157,14 @@ func LoadDir(dir string) (*Dataset, error) {
 // ReadPath parses the fact files at path: a .yaml file, or every .yaml file below a directory.
 func ReadPath(p string) ([]*File, error) {
 	st, err := os.Stat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &notFoundError{path: p}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading facts: %w", err)
+	}
+	if !st.IsDir() && !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
+		return nil, fmt.Errorf("%s: not a folder or a .yaml fact file", p)
 	}
 	if !st.IsDir() {
 		data, err := readCapped(os.DirFS(filepath.Dir(p)), filepath.Base(p), p)
@@ -171,6 +178,25 @@ func ReadPath(p string) ([]*File, error) {
 		return []*File{f}, nil
 	}
 	return ReadFS(os.DirFS(p), p)
+}
+
+// notFoundError says that a fact path does not exist, in one line (errors.Is(err,
+// fs.ErrNotExist) holds).
+type notFoundError struct{ path string }
+
+func (e *notFoundError) Error() string { return e.path + ": no such folder or file" }
+func (e *notFoundError) Unwrap() error { return fs.ErrNotExist }
+
+// NationalStates returns the USPS codes of the states, DC and territories the embedded national
+// layer covers, sorted.
+func NationalStates() []string {
+	names, _ := fs.Glob(NationalFS(), "us/*.yaml")
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, strings.ToUpper(strings.TrimSuffix(path.Base(n), ".yaml")))
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ReadFS parses every .yaml and .yml file below fsys, in lexical order, reporting all errors.
@@ -283,7 +309,13 @@ func BuildLayers(layers ...[]*File) (*Dataset, error) {
 
 // Layer returns a new dataset: ds with the files laid on top. An entity in the files replaces the
 // one with the same id in ds; within the files themselves ids must be unique. ds is unchanged.
-func (ds *Dataset) Layer(files ...*File) (*Dataset, error) {
+func (ds *Dataset) Layer(files ...*File) (*Dataset, error) { return ds.layer(false, files) }
+
+// LayerAssumed is Layer for a what-if: the agreements in files are assumptions, which need only
+// agency, model and signed (and optionally until), and are marked assumed in every answer.
+func (ds *Dataset) LayerAssumed(files ...*File) (*Dataset, error) { return ds.layer(true, files) }
+
+func (ds *Dataset) layer(assumed bool, files []*File) (*Dataset, error) {
 	out := &Dataset{
 		Jurisdictions: cloneMap(ds.Jurisdictions),
 		Agencies:      cloneMap(ds.Agencies),
@@ -292,7 +324,7 @@ func (ds *Dataset) Layer(files ...*File) (*Dataset, error) {
 		SourceFiles:   cloneMap(ds.SourceFiles),
 		Files:         slices.Clone(ds.Files),
 	}
-	errs := out.add(files)
+	errs := out.addFiles(files, assumed)
 	errs = append(errs, out.Validate()...)
 	if len(errs) > 0 {
 		return nil, errs
@@ -323,7 +355,10 @@ func revision(base string, files []*File) string {
 // add puts copies of the files' entities into ds: an id already in ds is replaced (that is how
 // a layer overrides), but an id written twice within files is an error. The dataset keeps no
 // pointer into the files, so callers may share them across goroutines.
-func (ds *Dataset) add(files []*File) Errors {
+func (ds *Dataset) add(files []*File) Errors { return ds.addFiles(files, false) }
+
+// addFiles is add, marking the agreements assumed when they are a what-if's.
+func (ds *Dataset) addFiles(files []*File, assumed bool) Errors {
 	var errs Errors
 	seen := map[string]Pos{}
 	dup := func(kind, id string, p Pos) bool {
@@ -373,6 +408,7 @@ func (ds *Dataset) add(files []*File) Errors {
 				continue
 			}
 			g = g.clone() // the id is filled in on the dataset's copy, never on the caller's
+			g.Assumed = assumed
 			if g.ID == "" && g.Agency != "" {
 				signed := "pending"
 				if g.Signed != nil {

@@ -32,14 +32,7 @@ func (ds *Dataset) typedDocument() map[string]any {
 	operating := map[string][]string{}
 	for id, a := range ds.Agencies {
 		c := *a
-		if len(c.OperatesIn) == 0 && c.Kind != "tribal-police" {
-			// By default an agency operates throughout the jurisdiction that owns it. Tribal police
-			// operate on tribal land, which the facts do not map: only where operates_in says.
-			c.OperatesIn = []string{c.Jurisdiction}
-		}
-		if c.OperatesIn == nil {
-			c.OperatesIn = []string{}
-		}
+		c.OperatesIn = a.Operates()
 		agencies[id] = &c
 		for _, j := range c.OperatesIn {
 			operating[j] = append(operating[j], id)
@@ -80,6 +73,9 @@ func (ds *Dataset) typedDocument() map[string]any {
 		}
 		if c.Status == "" {
 			c.Status = "active"
+		}
+		if c.Until != nil && c.Terminated == nil {
+			c.Terminated = c.Until // an assumed agreement's end
 		}
 		agreements[id] = &c
 		byAgency[c.Agency] = append(byAgency[c.Agency], id)

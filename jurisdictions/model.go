@@ -307,7 +307,12 @@ type Agreement struct {
 	LastListed  *Date `yaml:"last_listed" json:"last_listed,omitempty"`
 	// Delisted is the date of the first ICE participating list, after the agreement was listed,
 	// that no longer showed it: it is not in force from then on.
-	Delisted *Date  `yaml:"delisted" json:"delisted,omitempty"`
+	Delisted *Date `yaml:"delisted" json:"delisted,omitempty"`
+	// Until is the end of an assumed agreement (a what-if): in force before that date.
+	Until *Date `yaml:"until" json:"until,omitempty"`
+	// Assumed marks an agreement laid as an assumption (a case's assume, resolver.Layer): it is
+	// hypothetical, needs no source, and every answer says it is assumed.
+	Assumed  bool   `yaml:"-" json:"assumed,omitempty"`
 	Source   string `yaml:"source" json:"source"`
 	URL      string `yaml:"url" json:"url"`
 	MOAURL   string `yaml:"moa_url" json:"moa_url,omitempty"`
@@ -328,6 +333,20 @@ func (n *Norm) Pos() Pos { return n.pos.at }
 
 // Pos returns where the agreement was written.
 func (a *Agreement) Pos() Pos { return a.pos.at }
+
+// Operates returns the jurisdictions the agency operates in: its operates_in, or by default the
+// jurisdiction that owns it (a state agency: the whole state; a sheriff: the county). Tribal
+// police operate on tribal land, which the facts do not map, so by default they operate nowhere.
+// This is the one home of that rule: the data document, explanations and timelines all use it.
+func (a *Agency) Operates() []string {
+	switch {
+	case len(a.OperatesIn) > 0:
+		return slices.Clone(a.OperatesIn)
+	case a.Kind == "tribal-police":
+		return []string{}
+	}
+	return []string{a.Jurisdiction}
+}
 
 // Pos returns where the effect was written.
 func (e *Effect) Pos() Pos { return e.pos.at }

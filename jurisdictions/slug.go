@@ -7,7 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Slug makes the id segment for a name, by the scheme in DESIGN.md: ASCII-folded, lower-case,
+// Slug makes the id segment for a name, by the id scheme of docs/design.md: ASCII-folded, lower-case,
 // apostrophes dropped, every other run of non-alphanumerics turned into one hyphen.
 // "Doña Ana County" gives "dona-ana-county", "St. Mary's County" gives "st-marys-county".
 func Slug(name string) string {

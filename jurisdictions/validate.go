@@ -400,8 +400,17 @@ func (c *checker) checkAgreement(g *Agreement) {
 		status = "active" // the default; Document writes it out
 	}
 	c.oneOf(p, "status", status, agreementStatuses)
-	if g.Signed == nil && g.FirstListed == nil && status != "pending" {
+	if g.Assumed && g.Signed == nil && status != "pending" {
+		c.fail(p, "signed", "required for an assumed agreement: the date the what-if has it signed")
+	} else if g.Signed == nil && g.FirstListed == nil && status != "pending" {
 		c.fail(p, "signed", "required unless status is pending or first_listed gives the first date a source showed the agreement")
+	}
+	if g.Until != nil {
+		if !g.Assumed {
+			c.fail(p, "until", "applies to assumed agreements (a case's assume, a what-if) only; a real agreement's end is terminated, with its source")
+		} else if g.Signed != nil && *g.Until <= *g.Signed {
+			c.fail(p, "until", "%s is not after the signed date %s", *g.Until, *g.Signed)
+		}
 	}
 	if g.FirstListed != nil && g.LastListed != nil && *g.LastListed < *g.FirstListed {
 		c.fail(p, "last_listed", "%s is before first_listed %s", *g.LastListed, *g.FirstListed)
@@ -415,8 +424,11 @@ func (c *checker) checkAgreement(g *Agreement) {
 	if status == "terminated" && g.Terminated == nil {
 		c.fail(p, "terminated", "required when status is terminated: the date the agreement ended")
 	}
-	c.required(p, "source", g.Source)
-	c.url(p, "url", g.URL)
+	if !g.Assumed || g.Source != "" || g.URL != "" {
+		// an assumption has nothing to cite; a fact cites its source
+		c.required(p, "source", g.Source)
+		c.url(p, "url", g.URL)
+	}
 	if g.Verified != nil && !*g.Verified && strings.TrimSpace(g.Note) == "" {
 		c.fail(p, "note", "required when verified is false: say what could not be verified")
 	}

@@ -37,12 +37,14 @@ type Agreement struct {
 	FirstListed string `json:"first_listed,omitempty"`
 	LastListed  string `json:"last_listed,omitempty"`
 	Delisted    string `json:"delisted,omitempty"`
-	Source      string `json:"source"`
-	URL         string `json:"url"`
-	MOAURL      string `json:"moa_url,omitempty"`
-	Verified    bool   `json:"verified"`
-	Note        string `json:"note,omitempty"`
-	InForce     bool   `json:"in_force"`
+	// Assumed marks a what-if's agreement: an assumption, not a fact.
+	Assumed  bool   `json:"assumed,omitempty"`
+	Source   string `json:"source"`
+	URL      string `json:"url"`
+	MOAURL   string `json:"moa_url,omitempty"`
+	Verified bool   `json:"verified"`
+	Note     string `json:"note,omitempty"`
+	InForce  bool   `json:"in_force"`
 }
 
 // Condition is a written condition an agreement must meet to be lawful, or the official who
@@ -182,6 +184,8 @@ type Bypass struct {
 	Agreement  string `json:"agreement"`
 	Signed     string `json:"signed"`
 	Verified   bool   `json:"verified"`
+	// Assumed marks an agreement that is a what-if's assumption, not a fact.
+	Assumed bool `json:"assumed"`
 	// Contested is true when the agency's binding by the policy is contested: whether the
 	// agreement bypasses the policy is then unresolved.
 	Contested bool     `json:"contested"`

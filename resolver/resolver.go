@@ -217,10 +217,13 @@ func (r *Resolver) checkFacts(ctx context.Context, store storage.Store, comp *as
 	return errs
 }
 
-// Layer returns a resolver over this one's facts with files laid on top (a case's assume, a
-// what-if). The compiled policy is shared; r is unchanged.
+// Layer returns a resolver over this one's facts with files laid on top: a what-if, such as a
+// case's assume. The agreements in files are assumptions: they need only agency, model and
+// signed (and optionally until), and every answer marks them assumed. The compiled policy is
+// shared; r and files are unchanged. The error is a jurisdictions.Errors naming file, line and
+// field when the files do not fit the facts.
 func (r *Resolver) Layer(ctx context.Context, files ...*jurisdictions.File) (*Resolver, error) {
-	ds, err := r.ds.Layer(files...)
+	ds, err := r.ds.LayerAssumed(files...)
 	if err != nil {
 		return nil, err
 	}
@@ -270,15 +273,20 @@ func asOf(d string) (string, error) {
 	return d, nil
 }
 
-// Agency answers the agency question.
+// Agency answers the agency question: may the agency hold an agreement of the model on the
+// date, must it, and why. q.Agency is an agency id or its FBI ORI; q.AsOf defaults to today. An
+// unknown id or model, or a malformed date, is an *InputError (errors.As) naming the field, the
+// value and what is valid; any other error is the policy's.
 func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, error) {
 	d, err := asOf(q.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := r.ds.Agencies[q.Agency]; !ok {
-		return nil, &InputError{Field: "agency", Value: q.Agency, Msg: "no agency has this id", Valid: r.suggest(q.Agency, true)}
+	id, err := r.agencyID(q.Agency)
+	if err != nil {
+		return nil, err
 	}
+	q.Agency = id
 	if !slices.Contains(jurisdictions.Models(), q.Model) {
 		return nil, &InputError{Field: "model", Value: q.Model, Msg: "unknown model", Valid: jurisdictions.Models()}
 	}
@@ -291,13 +299,44 @@ func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, 
 	return &out, nil
 }
 
-// Locality answers the locality question.
+// agencyID finds the agency a question names: its id, or its FBI ORI (as juris explain
+// accepts). An unknown id, or a jurisdiction's id, is an *InputError saying what was expected.
+func (r *Resolver) agencyID(q string) (string, error) {
+	if _, ok := r.ds.Agencies[q]; ok {
+		return q, nil
+	}
+	if m, ok := r.nameIndex().byORI[strings.ToUpper(strings.TrimSpace(q))]; ok && m.Type == "agency" {
+		return m.ID, nil
+	}
+	if j, ok := r.ds.Jurisdictions[q]; ok {
+		var own []string
+		for id, a := range r.ds.Agencies {
+			if a.Jurisdiction == q {
+				own = append(own, id)
+			}
+		}
+		slices.Sort(own)
+		if len(own) > 10 {
+			own = own[:10]
+		}
+		return "", &InputError{Field: "agency", Value: q, Msg: fmt.Sprintf("is a jurisdiction (%s), not an agency; ask about one of its agencies", j.Kind), Valid: own}
+	}
+	return "", &InputError{Field: "agency", Value: q, Msg: "no agency has this id or FBI ORI", Valid: r.suggest(q, true)}
+}
+
+// Locality answers the locality question: which of the jurisdiction's policies limiting
+// cooperation stand on the date, whom they bind, and which agreements held by agencies they do
+// not bind reach people inside it, through which channel. An unknown id (or an agency's), or a
+// malformed date, is an *InputError naming the field, the value and what is valid.
 func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDecision, error) {
 	d, err := asOf(q.AsOf)
 	if err != nil {
 		return nil, err
 	}
 	if _, ok := r.ds.Jurisdictions[q.Locality]; !ok {
+		if a, isAgency := r.ds.Agencies[q.Locality]; isAgency {
+			return nil, &InputError{Field: "locality", Value: q.Locality, Msg: "is an agency, not a jurisdiction; ask about the jurisdiction it belongs to", Valid: []string{a.Jurisdiction}}
+		}
 		return nil, &InputError{Field: "locality", Value: q.Locality, Msg: "no jurisdiction has this id", Valid: r.suggest(q.Locality, false)}
 	}
 	var out LocalityDecision
@@ -362,6 +401,22 @@ func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
 func (r *Resolver) nameIndex() *nameIndex {
 	r.namesOnce.Do(func() { r.names = newNameIndex(r.ds) })
 	return r.names
+}
+
+// Suggest lists up to ten ids close to a query that named nothing of the wanted type ("agency",
+// "jurisdiction", or "" for either): the "did you mean" of an error message.
+func (r *Resolver) Suggest(query, want string) []string {
+	switch want {
+	case "agency":
+		return r.suggest(query, true)
+	case "jurisdiction":
+		return r.suggest(query, false)
+	}
+	out := append(r.suggest(query, false), r.suggest(query, true)...)
+	if len(out) > 10 {
+		out = out[:10]
+	}
+	return out
 }
 
 // suggest lists ids close to a mistaken one: the results of a name search, else ids sharing its

@@ -69,11 +69,7 @@ func (r *Resolver) Timeline(ctx context.Context, q TimelineQuery) ([]Change, err
 	area := append(ds.Ancestors(j.ID), j.Counties...)
 	var agencies []string
 	for id, a := range ds.Agencies {
-		ops := a.OperatesIn
-		if len(ops) == 0 {
-			ops = []string{a.Jurisdiction}
-		}
-		for _, o := range ops {
+		for _, o := range a.Operates() {
 			if slices.Contains(area, o) || slices.Contains(j.BooksInto, id) {
 				agencies = append(agencies, id)
 				break

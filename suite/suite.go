@@ -1,5 +1,5 @@
 // Package suite runs statute case suites: YAML files of questions and expected answers, the
-// contract in DESIGN.md. Any Go program can encode statutes as cases and run them from go test
+// contract in docs/design.md. Any Go program can encode statutes as cases and run them from go test
 // with RunFiles, or from the command line with juris test.
 package suite
 
@@ -9,8 +9,10 @@ import (
 	"maps"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -179,6 +181,50 @@ func Parse(name string, data []byte) (*Suite, error) {
 // policyStatuses are the statuses a locality's policy can have.
 var policyStatuses = []string{"in-force", "not-in-force", "preempted", "unresolved"}
 
+// IDs lists the ids a case names: its question's and those of its assumed facts (and what they
+// refer to), so that a runner can tell which states' facts the case needs.
+func (c *Case) IDs() []string {
+	ids := []string{c.Agency, c.Locality}
+	if a := c.Assume; a != nil {
+		for _, j := range a.Jurisdictions {
+			if j != nil {
+				ids = append(ids, j.ID, j.Parent)
+				ids = append(ids, j.Counties...)
+				ids = append(ids, j.BooksInto...)
+			}
+		}
+		for _, x := range a.Agencies {
+			if x != nil {
+				ids = append(ids, x.ID, x.Jurisdiction)
+				ids = append(ids, x.OperatesIn...)
+				ids = append(ids, x.BoundBy...)
+			}
+		}
+		for _, n := range a.Norms {
+			if n == nil {
+				continue
+			}
+			ids = append(ids, n.ID, n.Jurisdiction)
+			for _, e := range n.Effects {
+				if e != nil && e.Reaches != nil {
+					ids = append(ids, e.Reaches.Jurisdictions...)
+					ids = append(ids, e.Reaches.Agencies...)
+					ids = append(ids, e.Reaches.Except...)
+				}
+				if e != nil {
+					ids = append(ids, e.Norms...)
+				}
+			}
+		}
+		for _, g := range a.Agreements {
+			if g != nil {
+				ids = append(ids, g.Agency)
+			}
+		}
+	}
+	return slices.DeleteFunc(ids, func(s string) bool { return s == "" })
+}
+
 // PolicyStatuses returns the statuses a locality's policy can have.
 func PolicyStatuses() []string { return slices.Clone(policyStatuses) }
 
@@ -213,13 +259,41 @@ type Result struct {
 // Passed reports whether the case ran and matched every expectation.
 func (r *Result) Passed() bool { return r.Err == nil && len(r.Failures) == 0 }
 
-// Run runs every case of s against r, in order. A case with assume runs against r with the
-// assumed facts laid on top.
+// Run runs every case of s against r, on every core, and returns the results in the cases'
+// order. A case with assume runs against r with the assumed facts laid on top.
 func Run(ctx context.Context, r *resolver.Resolver, s *Suite) []*Result {
-	out := make([]*Result, 0, len(s.Cases))
-	for _, c := range s.Cases {
-		out = append(out, runCase(ctx, r, s, c))
+	return RunPicked(ctx, func(*Case) (*resolver.Resolver, error) { return r, nil }, s)
+}
+
+// Picker chooses the resolver a case runs against: juris test gives a case about one state a
+// resolver over that state's facts, which answers the same and lays assumed facts much faster.
+type Picker func(c *Case) (*resolver.Resolver, error)
+
+// RunPicked is Run with a resolver chosen per case.
+func RunPicked(ctx context.Context, pick Picker, s *Suite) []*Result {
+	out := make([]*Result, len(s.Cases))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(s.Cases))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				c := s.Cases[i]
+				r, err := pick(c)
+				if err != nil {
+					out[i] = &Result{Suite: s.Suite, File: s.File, Line: c.Line, Name: c.Name, Err: err}
+					continue
+				}
+				out[i] = runCase(ctx, r, s, c)
+			}
+		}()
 	}
+	for i := range s.Cases {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
 	return out
 }
 

@@ -66,7 +66,11 @@ func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 		if g.Terminated != "" {
 			when += "; ended " + g.Terminated
 		}
-		fmt.Fprintf(w, "  agreement: %s, %s, in force: %s (%s)%s\n", g.Status, when, yesNo(g.InForce), g.Source, unverified(g.Verified))
+		source := "(" + g.Source + ")"
+		if g.Assumed {
+			source = "[ASSUMED: a what-if, not a fact]"
+		}
+		fmt.Fprintf(w, "  agreement: %s, %s, in force: %s %s%s\n", g.Status, when, yesNo(g.InForce), source, unverified(g.Verified))
 	}
 	printReasons(w, "because", d.Reasons)
 	for _, r := range d.Restrictions {
@@ -203,8 +207,11 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 		fmt.Fprintln(w, "  bypassed by:")
 		for _, b := range d.Bypasses {
 			tag := ""
+			if b.Assumed {
+				tag += " [ASSUMED: a what-if, not a fact]"
+			}
 			if b.Contested {
-				tag = " [UNRESOLVED: binding contested]"
+				tag += " [UNRESOLVED: binding contested]"
 			}
 			fmt.Fprintf(w, "    - %s [%s via %s]%s%s\n      %s\n", b.Agency, b.Model, b.Channel, unverified(b.Verified), tag, b.Sentence)
 		}

@@ -123,7 +123,7 @@ func printExplanation(w io.Writer, ex *explanation) {
 	fmt.Fprintf(w, "%s: %s (%s %s)\n", m.ID, m.Name, m.Kind, m.Type)
 	fmt.Fprintf(w, "  within: %s\n", strings.Join(ex.Ancestors, " < "))
 	if a := ex.Agency; a != nil {
-		fmt.Fprintf(w, "  owned by %s; operates in %s; runs a jail: %s", a.Jurisdiction, strings.Join(orOwner(a), ", "), yesNo(a.RunsJail))
+		fmt.Fprintf(w, "  owned by %s; operates in %s; runs a jail: %s", a.Jurisdiction, operatesWords(a), yesNo(a.RunsJail))
 		if a.ORI != "" {
 			fmt.Fprintf(w, "; FBI ORI %s", a.ORI)
 		}
@@ -136,7 +136,7 @@ func printExplanation(w io.Writer, ex *explanation) {
 		}
 	}
 	if c := ex.Checked; c != nil && c.Outcome != "not-researched" {
-		fmt.Fprintf(w, "  survey of the law (%s; %s): %s\n", c.Date, strings.ReplaceAll(c.Outcome, "-", " "), c.Note)
+		fmt.Fprintf(w, "  what the survey of %s found: %s\n", c.Date, c.Note)
 	}
 	if len(ex.Agencies) > 0 {
 		fmt.Fprintf(w, "  agencies it owns: %s\n", strings.Join(ex.Agencies, ", "))
@@ -144,9 +144,8 @@ func printExplanation(w io.Writer, ex *explanation) {
 	if len(ex.Agreements) > 0 {
 		fmt.Fprintf(w, "  287(g) agreements in the facts: %s\n", strings.Join(ex.Agreements, ", "))
 	}
-	for _, d := range ex.Decisions {
-		fmt.Fprintln(w)
-		printAgency(w, d)
+	if len(ex.Decisions) > 0 {
+		printDecisions(w, ex.Decisions)
 	}
 	if ex.Locality != nil {
 		fmt.Fprintln(w)
@@ -154,9 +153,55 @@ func printExplanation(w io.Writer, ex *explanation) {
 	}
 }
 
-func orOwner(a *jurisdictions.Agency) []string {
-	if len(a.OperatesIn) > 0 {
-		return a.OperatesIn
+// operatesWords says where an agency operates, by the dataset's one rule (Agency.Operates).
+func operatesWords(a *jurisdictions.Agency) string {
+	ops := a.Operates()
+	if len(ops) == 0 {
+		return "no mapped area (tribal land is not mapped)"
 	}
-	return []string{a.Jurisdiction}
+	return strings.Join(ops, ", ")
+}
+
+// printDecisions prints an agency's answers for every model once each, and what they share (the
+// norms that decided, the context, the coverage, the receipt) once.
+func printDecisions(w io.Writer, ds []*resolver.AgencyDecision) {
+	fmt.Fprintf(w, "  answers on %s:\n", ds[0].AsOf)
+	type normUse struct {
+		r      resolver.Reason
+		models []string
+	}
+	var order []string
+	uses := map[string]*normUse{}
+	for _, d := range ds {
+		fmt.Fprintf(w, "    %s: %s\n", d.Model, d.Summary)
+		fmt.Fprintf(w, "      holds one in force: %s", yesNo(holdsModel(d)))
+		if len(d.Conditions) > 0 {
+			var cs []string
+			for _, c := range d.Conditions {
+				cs = append(cs, c.Condition)
+			}
+			fmt.Fprintf(w, "; conditions: %s", strings.Join(cs, "; "))
+		}
+		fmt.Fprintln(w)
+		for _, c := range d.Conflicts {
+			fmt.Fprintf(w, "      conflict: %s\n", c.Sentence)
+		}
+		for _, r := range d.Reasons {
+			u := uses[r.Norm]
+			if u == nil {
+				u = &normUse{r: r}
+				uses[r.Norm] = u
+				order = append(order, r.Norm)
+			}
+			u.models = append(u.models, d.Model)
+		}
+	}
+	fmt.Fprintln(w, "  the norms that decided (and for which models):")
+	for _, id := range order {
+		u := uses[id]
+		fmt.Fprintf(w, "    - %s%s: %s [%s]\n      %s\n", u.r.Citation, unverified(u.r.Verified), u.r.Title, strings.Join(u.models, ", "), u.r.URL)
+	}
+	printContext(w, ds[0].Context)
+	printCoverage(w, ds[0].Coverage)
+	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", ds[0].Receipt.Revision, ds[0].Receipt.Version)
 }

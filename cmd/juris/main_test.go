@@ -296,3 +296,41 @@ func TestValidateNamesAnUnboundAgency(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "may not hold a task-force agreement")
 }
+
+// TestTribalPoliceOperateNowhereByDefault is a regression test: explain said a tribal police
+// force operates in its state while the policy treats it as operating nowhere (tribal land is
+// not mapped). One rule (jurisdictions.Agency.Operates) now serves both.
+func TestTribalPoliceOperateNowhereByDefault(t *testing.T) {
+	code, out, stderr := juris(t, "explain", "us/az/ak-chin-tribal", "--as-of", "2026-06-01")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "operates in no mapped area (tribal land is not mapped)")
+	require.NotContains(t, out, "operates in us/az;")
+}
+
+// TestCaseWithoutExpectationIsAnError is a regression test: a case with no expect, or expect: {},
+// counted as passed. It is now an error naming the case's file and line.
+func TestCaseWithoutExpectationIsAnError(t *testing.T) {
+	for _, expect := range []string{"", "    expect: {}\n"} {
+		f := filepath.Join(t.TempDir(), "empty.yaml")
+		src := "cases:\n  - name: asserts nothing\n    agency: us/tx/travis-county/sheriff\n    model: task-force\n" + expect
+		require.NoError(t, os.WriteFile(f, []byte(src), 0o644))
+		code, out, _ := juris(t, "test", f)
+		require.Equal(t, 1, code, out)
+		require.Contains(t, out, f+":2: cases[0].expect: required: a case must expect something")
+		require.Contains(t, out, "0 passed, 1 failed")
+	}
+}
+
+// TestTestRunAndVerbose: juris test --run REGEX runs only the matching cases and -v lists each.
+func TestTestRunAndVerbose(t *testing.T) {
+	code, out, stderr := juris(t, "test", "../../cases/bans.yaml", "--run", "^Vermont", "-v")
+	require.Equal(t, 0, code, stderr)
+	require.Regexp(t, `(?m)^ok   \.\./\.\./cases/bans\.yaml:\d+: Vermont `, out)
+	require.Regexp(t, `(?m)^2 passed, 0 failed \(\d+ not matching --run "\^Vermont"\)$`, out)
+	code, _, stderr = juris(t, "test", "../../cases/bans.yaml", "--run", "(")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "--run: error parsing regexp")
+	code, _, stderr = juris(t, "agency", "us/tx/travis-county/sheriff", "--model", "task-force", "-v")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "--run and -v apply to juris test only")
+}

@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -20,7 +22,7 @@ usage:
   juris agency ID --model MODEL [flags]   may this agency hold an agreement of MODEL? must it?
   juris locality ID [flags]               which of this locality's policies stand, and who bypasses them?
   juris explain QUERY [flags]             everything about a place or agency, found by id, name or ORI
-  juris test FILE... [flags]              run case suites; closes with "N passed, M failed"
+  juris test FILE... [--run REGEX] [-v]   run case suites; closes with "N passed, M failed"
   juris validate [PATH...]                check fact files (none: the embedded dataset); non-zero exit on any error
   juris stats [--state ST] [flags]        agreements in force on the date, by state, model and agency kind
   juris report [--state ST] [-o FILE]     conflicts, unmet mandates, bypassed localities, state postures
@@ -53,6 +55,9 @@ type options struct {
 	// reportFormat is --format for juris report, which has more formats than the rest.
 	reportFormat string
 	policy       multi
+	// run and verbose are juris test's --run REGEX and -v.
+	run     string
+	verbose bool
 }
 
 type multi []string
@@ -72,6 +77,8 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 	fs.StringVar(&o.out, "o", "", "write the output to this file (report only)")
 	fs.Var(&o.facts, "facts", "fact directory laid over the embedded dataset (repeatable)")
 	fs.Var(&o.policy, "policy", "extra Rego policy directory (repeatable)")
+	fs.StringVar(&o.run, "run", "", "run only the cases whose name matches this regular expression (test only)")
+	fs.BoolVar(&o.verbose, "v", false, "print every case, passed or not (test only)")
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -91,6 +98,9 @@ func parse(name string, args []string, stderr io.Writer) (*options, []string, er
 	}
 	if o.out != "" && name != "report" {
 		return nil, nil, fmt.Errorf("-o applies to juris report only")
+	}
+	if (o.run != "" || o.verbose) && name != "test" {
+		return nil, nil, fmt.Errorf("--run and -v apply to juris test only")
 	}
 	if o.asOf != "" {
 		if _, err := jurisdictions.ParseDate(o.asOf); err != nil {
@@ -112,6 +122,10 @@ func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Re
 				st = ""
 			}
 		}
+		if st != "" && !slices.Contains(jurisdictions.NationalStates(), st) {
+			return nil, fmt.Errorf("%q: there is no jurisdiction us/%s; valid states (us/<code>): %s",
+				queries[0], strings.ToLower(st), strings.Join(jurisdictions.NationalStates(), ", "))
+		}
 		if st != "" {
 			opts = append(opts, resolver.WithStates(st))
 		}
@@ -122,6 +136,9 @@ func (o *options) resolver(ctx context.Context, queries ...string) (*resolver.Re
 		return cached(ctx, st, opts)
 	}
 	for _, f := range o.facts {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("--facts %s: no such folder or file", f)
+		}
 		opts = append(opts, resolver.WithFacts(f))
 	}
 	for _, p := range o.policy {
@@ -237,6 +254,12 @@ func resolveID(r *resolver.Resolver, q, want string) (string, error) {
 	case 1:
 		return hits[0].ID, nil
 	case 0:
+		if hint := kindHint(r, q, want, ms); hint != "" {
+			return "", errors.New(hint)
+		}
+		if sugg := r.Suggest(q, want); len(sugg) > 0 {
+			return "", fmt.Errorf("no %s matches %q; did you mean: %s", orAny(want), q, strings.Join(sugg, ", "))
+		}
 		return "", fmt.Errorf("no %s matches %q (try `juris explain NAME` to search by name)", orAny(want), q)
 	}
 	var b strings.Builder
@@ -245,6 +268,35 @@ func resolveID(r *resolver.Resolver, q, want string) (string, error) {
 		fmt.Fprintf(&b, "\n  %s  (%s %s: %s)", m.ID, m.Kind, m.Type, m.Name)
 	}
 	return "", errors.New(b.String())
+}
+
+// kindHint explains a query that names the wrong kind of thing: a jurisdiction given to juris
+// agency (its agencies are suggested), or an agency given to juris locality (its jurisdiction).
+func kindHint(r *resolver.Resolver, q, want string, ms []resolver.Match) string {
+	ds := r.Dataset()
+	for _, m := range ms {
+		switch {
+		case want == "agency" && m.Type == "jurisdiction":
+			var own []string
+			for id, a := range ds.Agencies {
+				if a.Jurisdiction == m.ID {
+					own = append(own, id)
+				}
+			}
+			slices.Sort(own)
+			if len(own) > 10 {
+				own = append(own[:10], "...")
+			}
+			if len(own) == 0 {
+				return fmt.Sprintf("%q is a jurisdiction (%s %s), not an agency; it owns no agency in the facts (juris locality %s asks about it)", q, m.Kind, m.ID, m.ID)
+			}
+			return fmt.Sprintf("%q is a jurisdiction (%s %s), not an agency; its agencies: %s", q, m.Kind, m.ID, strings.Join(own, ", "))
+		case want == "jurisdiction" && m.Type == "agency":
+			a := ds.Agencies[m.ID]
+			return fmt.Sprintf("%q is an agency (%s), not a jurisdiction; it belongs to %s: ask juris locality %s, or juris agency %s --model MODEL", q, m.Name, a.Jurisdiction, a.Jurisdiction, m.ID)
+		}
+	}
+	return ""
 }
 
 func orAny(t string) string {

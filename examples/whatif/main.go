@@ -11,20 +11,16 @@ import (
 	"github.com/jurisproject/juris/resolver"
 )
 
+// assumed is the what-if: an assumption needs only agency, model and signed (and optionally
+// until); it has no source to cite, and every answer marks it assumed.
 const assumed = `
 agreements:
-  - agency: us/oh/franklin-county/sheriff
-    model: jail-enforcement
-    signed: 2026-10-01
-    source: "hypothetical agreement for a what-if"
-    url: https://www.ice.gov/identify-and-arrest/287g
-    verified: false
-    note: Not a real agreement; assumed for this example.
+  - {agency: us/oh/franklin-county/sheriff, model: jail-enforcement, signed: 2026-10-01}
 `
 
 func main() {
 	ctx := context.Background()
-	base, err := resolver.New(ctx)
+	base, err := resolver.New(ctx, resolver.WithStates("OH"))
 	if err != nil {
 		log.Fatal(err)
 	}

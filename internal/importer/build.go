@@ -76,7 +76,7 @@ func (n *national) buildJurisdictions(g *geocorr, counties []*county) error {
 	n.report.Counties = len(counties)
 
 	// Place ids: the name's slug, unless it collides with a county's or another place's in the
-	// same state; then the slug keeps the legal suffix (DESIGN.md), and failing that the code.
+	// same state; then the slug keeps the legal suffix (docs/design.md), and failing that the code.
 	slugCount := map[string]int{}
 	countySlug := map[string]bool{}
 	for _, c := range counties {

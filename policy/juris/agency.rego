@@ -499,9 +499,9 @@ agency_summary(a, m, d, v, with_conditions) := concat("", [agency_answer(a, m, d
 
 agency_answer(a, m, d, v, with_conditions) := sprintf("On %s, no norm in force decides whether %s may hold a %s agreement.", [d, a.name, m]) if {
 	v.outcome.winner == "none"
-} else := sprintf("On %s, whether %s may hold a %s agreement is unresolved: a norm's binding on it is contested (see conflicts).", [d, a.name, m]) if {
+} else := sprintf("On %s, whether %s may hold a %s agreement is unresolved: a norm's binding on it is contested: its maker says it binds the agency, and the agency says it does not.", [d, a.name, m]) if {
 	v.outcome.principle == "contested-binding"
-} else := sprintf("On %s, the law is in conflict on whether %s may hold a %s agreement: see conflicts.", [d, a.name, m]) if {
+} else := sprintf("On %s, the law is in conflict on whether %s may hold a %s agreement: norms of the same level, equally specific and of the same date disagree.", [d, a.name, m]) if {
 	v.unresolved
 } else := sprintf("On %s, %s may not hold a %s agreement.", [d, a.name, m]) if {
 	v.outcome.winner == "forbid"

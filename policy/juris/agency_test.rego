@@ -303,7 +303,7 @@ test_equal_norms_are_unresolved if {
 	d.reasons == []
 	d.conflicts[0].norms == ["us/st/ban", "us/st/permit"]
 	count(d.conflicts) == 1
-	d.summary == "On 2026-06-01, the law is in conflict on whether Alpha Sheriff may hold a task-force agreement: see conflicts."
+	d.summary == "On 2026-06-01, the law is in conflict on whether Alpha Sheriff may hold a task-force agreement: norms of the same level, equally specific and of the same date disagree."
 }
 
 test_state_preemption_voids_local_287g_ban if {

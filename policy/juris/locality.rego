@@ -210,6 +210,7 @@ bypass_entry(lid, aid, gid, d, standing, contested) := {
 	"agreement": gid,
 	"signed": object.get(g, "signed", ""),
 	"verified": g.verified,
+	"assumed": object.get(g, "assumed", false),
 	"contested": contested,
 	"policies": sort([p.norm | some p in standing]),
 	"sentence": bypass_sentence(a, g, ch, standing, contested),
@@ -223,8 +224,10 @@ bypass_sentence(a, g, ch, standing, true) := sprintf("%s holds a %s agreement %s
 
 bypass_sentence(a, g, ch, standing, false) := sprintf("%s is not bound by %s and holds a %s agreement %s: it %s.", [a.name, concat("; ", sort([p.citation | some p in standing])), g.model, agreement_since(g), channel_text[ch]])
 
-# agreement_since says where an agreement's time in force starts.
-agreement_since(g) := sprintf("signed %s", [g.signed]) if {
+# agreement_since says where an agreement's time in force starts, and marks an assumed one.
+agreement_since(g) := sprintf("assumed signed %s (a what-if, not a fact)", [g.signed]) if {
+	g.assumed
+} else := sprintf("signed %s", [g.signed]) if {
 	g.signed
 } else := sprintf("in force from %s, when a source first showed it (no signed date in the sources)", [g.first_listed])
 
@@ -333,10 +336,10 @@ locality_summary(lid, j, d, policies, bypasses) := sprintf("On %s, the local pol
 	coverage_entry(lid).outcome == "not-researched"
 } else := sprintf("On %s, %s has no policy limiting cooperation with immigration enforcement in the facts; its local policies were checked on %s.", [d, j.name, coverage_entry(lid).date]) if {
 	count(policies) == 0
-} else := sprintf("On %s, none of %s's policies limiting cooperation stands (see each policy's status).", [d, j.name]) if {
+} else := sprintf("On %s, none of %s's policies limiting cooperation stands: each is not in force or preempted.", [d, j.name]) if {
 	count(standing_of(policies)) == 0
 } else := sprintf("On %s, %s's policy is bypassed: %d agreement(s) held by agencies it does not bind reach people inside it.", [d, j.name, count(bypasses)]) if {
 	count(bypasses) > 0
-} else := sprintf("On %s, no agency outside the reach of %s's policies holds an agreement in force that reaches people inside it (could_bypass lists who could).", [d, j.name])
+} else := sprintf("On %s, no agency outside the reach of %s's policies holds an agreement in force that reaches people inside it; the agencies that could are listed.", [d, j.name])
 
 standing_of(policies) := [p | some p in policies; p.status in {"in-force", "unresolved"}]

@@ -53,7 +53,7 @@ test_policy_not_yet_in_force if {
 	d.policies[0].sentence == "Not in force on 2026-06-01: it applies from 2027-01-01."
 	d.bypassed == false
 	d.could_bypass == []
-	d.summary == "On 2026-06-01, none of Gotham's policies limiting cooperation stands (see each policy's status)."
+	d.summary == "On 2026-06-01, none of Gotham's policies limiting cooperation stands: each is not in force or preempted."
 }
 
 test_policy_repealed_is_not_in_force if {
@@ -290,7 +290,7 @@ test_no_bypass_when_the_policy_is_preempted if {
 	d.bypassed == false
 	d.bypasses == []
 	d.could_bypass == []
-	d.summary == "On 2026-06-01, none of Gotham's policies limiting cooperation stands (see each policy's status)."
+	d.summary == "On 2026-06-01, none of Gotham's policies limiting cooperation stands: each is not in force or preempted."
 }
 
 test_unresolved_policy_can_be_bypassed if {

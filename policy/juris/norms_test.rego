@@ -1,4 +1,4 @@
-# Unit tests of the helpers in norms.rego and of why_inactive, called directly.
+# Unit tests of the helpers in norms.rego and of not_in_force_why, called directly.
 package juris_test
 
 import data.juris
@@ -30,21 +30,21 @@ test_effect_window if {
 	juris.effect_active(n, {}, "2030-01-01")
 }
 
-test_why_inactive_not_yet if {
+test_not_in_force_why_not_yet if {
 	juris.not_in_force_why({"effective": "2027-01-01", "effects": [{}]}, {}, "2026-01-01") == "not in force on 2026-01-01: it applies from 2027-01-01"
 }
 
-test_why_inactive_ended if {
+test_not_in_force_why_ended if {
 	juris.not_in_force_why(dated, dated.effects[0], "2026-06-01") == "not in force on 2026-06-01: rescinded on 2025-06-01"
 }
 
-test_why_inactive_effect_until if {
+test_not_in_force_why_effect_until if {
 	n := {"effective": "2020-01-01", "effects": [{"type": "prohibits", "until": "2023-01-01"}]}
 	juris.not_in_force_why(n, n.effects[0], "2024-01-01") == "not in force on 2024-01-01: its effect ended on 2023-01-01"
 }
 
 # Regression: the reason names the effect's own end date, not another effect's.
-test_why_inactive_reads_its_own_effect if {
+test_not_in_force_why_reads_its_own_effect if {
 	n := {"effective": "2020-01-01", "effects": [{"until": "2023-01-01"}, {"until": "2024-01-01"}]}
 	juris.not_in_force_why(n, n.effects[1], "2025-01-01") == "not in force on 2025-01-01: its effect ended on 2024-01-01"
 }
