@@ -82,11 +82,14 @@ type chartView struct {
 	Dots           []chartDot
 	Models         []string
 	Rows           []chartRow
+	// Stop says that the series ends at the newest agreement source, before the report's date.
+	Stop string
 }
 
 // buildChart lays out the series: a line for all agreements in force, one dashed line per model,
-// year ticks on the x axis, value labels where the count changes.
-func buildChart(series []resolver.Point) (chartView, error) {
+// year ticks on the x axis, value labels where the count changes. sourcesEnd, when the report's
+// date is after it, is said in the chart's description: the series stops there.
+func buildChart(series []resolver.Point, sourcesEnd, asOf string) (chartView, error) {
 	cv := chartView{W: chartW, H: chartH, X0: chartLeft, X1: chartW - chartRight, Y0: chartH - chartBottom, Y1: chartTop}
 	if len(series) == 0 {
 		cv.Empty = true
@@ -246,6 +249,10 @@ func buildChart(series []resolver.Point) (chartView, error) {
 	}
 	first := pts[0].p
 	cv.Desc = fmt.Sprintf("Agreements in force from %s (%d) to %s (%d), on %d dates.", first.Date, first.Agreements, last.Date, last.Agreements, len(pts))
+	if sourcesEnd != "" && sourcesEnd < asOf {
+		cv.Stop = fmt.Sprintf("The chart stops at %s, the date of the newest ICE source the facts hold; agreements signed or ended since then are not in the facts, so the count after it is unknown, not flat.", sourcesEnd)
+		cv.Desc += " " + cv.Stop
+	}
 	return cv, nil
 }
 

@@ -178,7 +178,7 @@ func build(rep *resolver.Report, series []resolver.Point) (*view, error) {
 		code := strings.ToUpper(s.State)
 		v.Scope = nameOf(code, s.States)
 	}
-	chart, err := buildChart(series)
+	chart, err := buildChart(series, rep.Summary.SourcesEnd, rep.Summary.AsOf)
 	if err != nil {
 		return nil, err
 	}

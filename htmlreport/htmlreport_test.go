@@ -315,3 +315,15 @@ func abs(v int) int {
 	}
 	return v
 }
+
+// TestRenderSaysWhereTheSourcesEnd: when the report's date is after the newest agreement source,
+// the chart says it stops there, in its description and under it.
+func TestRenderSaysWhereTheSourcesEnd(t *testing.T) {
+	rep := handReport()
+	rep.Summary.AsOf = "2026-11-30"
+	rep.Summary.SourcesEnd = "2026-09-14"
+	out := render(t, rep, []resolver.Point{{Date: "2026-06-01", Agreements: 7}, {Date: "2026-09-14", Agreements: 9}})
+	require.Contains(t, out, `<p class="stop">The chart stops at 2026-09-14, the date of the newest ICE source the facts hold`)
+	rep.Summary.SourcesEnd = "2026-12-31"
+	require.NotContains(t, render(t, rep, []resolver.Point{{Date: "2026-06-01", Agreements: 7}}), "The chart stops at")
+}

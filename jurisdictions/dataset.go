@@ -60,7 +60,40 @@ func LoadEmbedded() (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	return BuildLayers(national, curated)
+	ds, err := BuildLayers(national, curated)
+	if err != nil {
+		return nil, err
+	}
+	ds.Revision = EmbeddedRevision()
+	return ds, nil
+}
+
+var (
+	embeddedRevOnce sync.Once
+	embeddedRev     string
+)
+
+// EmbeddedRevision identifies the embedded dataset: a hash of every embedded fact file's name and
+// bytes. A dataset loaded from it, whole or for some states only, carries this revision, so an
+// answer's receipt is the same however much of the nation was loaded.
+func EmbeddedRevision() string {
+	embeddedRevOnce.Do(func() {
+		h := sha256.New()
+		_ = fs.WalkDir(embedded, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+				return err
+			}
+			b, err := fs.ReadFile(embedded, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "\x00%s\x00%d\x00", p, len(b))
+			h.Write(b)
+			return nil
+		})
+		embeddedRev = hex.EncodeToString(h.Sum(nil))[:16]
+	})
+	return embeddedRev
 }
 
 // DefaultStates returns the embedded dataset with the national layer and the curated facts of
@@ -116,7 +149,12 @@ func DefaultStates(usps ...string) (*Dataset, error) {
 		}
 		curated = append(curated, files...)
 	}
-	return BuildLayers(national, curated)
+	ds, err := BuildLayers(national, curated)
+	if err != nil {
+		return nil, err
+	}
+	ds.Revision = EmbeddedRevision() // the same answer, the same revision, however much was loaded
+	return ds, nil
 }
 
 // sourcesFile is the national layer's list of the public files it was read from; a one-state

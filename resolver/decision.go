@@ -91,11 +91,26 @@ type Coverage struct {
 	LocalPolicies []CoverageEntry `json:"local_policies"`
 }
 
-// Receipt says what a decision was computed from, so it can be reproduced.
+// Receipt says what a decision was computed from, so it can be reproduced, and how current its
+// facts are.
 type Receipt struct {
 	Revision string `json:"revision"`
 	AsOf     string `json:"as_of"`
 	Version  string `json:"version"`
+	// AgreementsListed is the date of the newest ICE participating list the facts hold, and
+	// DocumentsListed of the newest list of ICE's MOA documents: agreements signed after them
+	// may be missing. OldestList is the oldest ICE list held.
+	AgreementsListed string `json:"agreements_listed"`
+	DocumentsListed  string `json:"documents_listed"`
+	OldestList       string `json:"oldest_list"`
+	// LawSurvey is the date the survey of the state's law covers ("" where it was not
+	// researched); LocalPolicies the date each place's local policies were checked ("" where
+	// they were not researched).
+	LawSurvey     string            `json:"law_survey"`
+	LocalPolicies map[string]string `json:"local_policies,omitempty"`
+	// Notes say what the dates mean for this answer: a question after the newest agreement
+	// source, or before the oldest list.
+	Notes []string `json:"notes"`
 }
 
 // AgencyDecision answers: may this agency hold an agreement of this model on this date, and
@@ -330,10 +345,13 @@ type BypassVia struct {
 
 // ReportSummary counts the report and gives each state's posture.
 type ReportSummary struct {
-	AsOf              string                  `json:"as_of"`
-	State             string                  `json:"state,omitempty"`
-	Revision          string                  `json:"revision"`
-	Version           string                  `json:"version"`
+	AsOf     string `json:"as_of"`
+	State    string `json:"state,omitempty"`
+	Revision string `json:"revision"`
+	Version  string `json:"version"`
+	// SourcesEnd is the date of the newest agreement source the facts hold (ICE's lists and its
+	// list of MOA documents): agreements signed after it are not in the facts.
+	SourcesEnd        string                  `json:"sources_end"`
 	AgreementsInForce int                     `json:"agreements_in_force"`
 	Conflicts         int                     `json:"conflicts"`
 	MissingRequired   int                     `json:"missing_required"`

@@ -295,7 +295,7 @@ func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, 
 	if err := r.eval(ctx, r.agency, input, &out); err != nil {
 		return nil, err
 	}
-	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	out.Receipt = r.receipt(d, out.Coverage)
 	return &out, nil
 }
 
@@ -344,7 +344,7 @@ func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDeci
 	if err := r.eval(ctx, r.locality, input, &out); err != nil {
 		return nil, err
 	}
-	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	out.Receipt = r.receipt(d, out.Coverage)
 	return &out, nil
 }
 
@@ -376,7 +376,7 @@ func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
 	if err := r.eval(ctx, r.stats, input, &out); err != nil {
 		return nil, err
 	}
-	out.Receipt = Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version}
+	out.Receipt = r.receipt(d, Coverage{StateLaw: CoverageEntry{Date: r.latestSurvey(), Outcome: "laws-found"}})
 	return &out, nil
 }
 
@@ -393,8 +393,76 @@ func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
 		return nil, err
 	}
 	out.Summary.Version = Version
+	rc := r.receipt(out.Summary.AsOf, Coverage{})
+	out.Summary.SourcesEnd = max(rc.AgreementsListed, rc.DocumentsListed)
 	sortReport(&out)
 	return &out, nil
+}
+
+// ListDates returns the dates of the ICE lists (participating, pending, and lists of MOA
+// documents) the facts were read from, sorted: the dates an agreement count can change on.
+func (r *Resolver) ListDates() []string {
+	var out []string
+	for _, sf := range r.ds.SourceFiles {
+		switch sf.Kind {
+		case "ice-participating", "ice-pending", "ice-documents":
+			if d := string(*sf.Date); !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// receipt says what an answer on date d was computed from and how current it is: the newest
+// and oldest ICE lists the facts hold, and the surveys of the law the answer rests on.
+func (r *Resolver) receipt(d string, cov Coverage) Receipt {
+	rc := Receipt{Revision: r.ds.Revision, AsOf: d, Version: Version, LawSurvey: cov.StateLaw.Date, Notes: []string{}}
+	for _, sf := range r.ds.SourceFiles {
+		date := string(*sf.Date)
+		switch sf.Kind {
+		case "ice-participating", "ice-pending":
+			if sf.Kind == "ice-participating" && date > rc.AgreementsListed {
+				rc.AgreementsListed = date
+			}
+			if rc.OldestList == "" || date < rc.OldestList {
+				rc.OldestList = date
+			}
+		case "ice-documents", "moa-index":
+			if date > rc.DocumentsListed {
+				rc.DocumentsListed = date
+			}
+		}
+	}
+	if len(cov.LocalPolicies) > 0 {
+		rc.LocalPolicies = map[string]string{}
+		for _, l := range cov.LocalPolicies {
+			rc.LocalPolicies[l.Jurisdiction] = l.Date
+		}
+	}
+	newest := max(rc.AgreementsListed, rc.DocumentsListed)
+	if newest != "" && d > newest {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("The question's date, %s, is after the newest agreement source (ICE's participating list of %s; its list of MOA documents of %s): agreements signed or ended since may be missing.", d, rc.AgreementsListed, rc.DocumentsListed))
+	}
+	if rc.OldestList != "" && d < rc.OldestList {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("The question's date, %s, is before the oldest ICE list held (%s): earlier agreements are known only where a later list or an MOA shows them, so one may have been in force unseen.", d, rc.OldestList))
+	}
+	if cov.StateLaw.Outcome == "not-researched" {
+		rc.Notes = append(rc.Notes, fmt.Sprintf("The state law of %s has not been researched.", cov.StateLaw.Name))
+	}
+	return rc
+}
+
+// latestSurvey is the date of the latest survey of a state's law in the facts.
+func (r *Resolver) latestSurvey() string {
+	latest := ""
+	for _, j := range r.ds.Jurisdictions {
+		if c := j.Checked; c != nil && c.Outcome != "not-researched" && (j.Kind == "state" || j.Kind == "district") && string(c.Date) > latest {
+			latest = string(c.Date)
+		}
+	}
+	return latest
 }
 
 // nameIndex returns the name index, building it on first use.

@@ -26,6 +26,14 @@ type Change struct {
 	Summary string `json:"summary"`
 	// Because names the facts that took effect or ended on that date.
 	Because []string `json:"because"`
+	// Note says what the sources cannot show on that date: before the oldest ICE list held, an
+	// agreement is known only where a later list or MOA shows it.
+	Note string `json:"note,omitempty"`
+}
+
+// unseenNote is the note on a change dated before the oldest ICE list.
+func unseenNote(oldest string) string {
+	return fmt.Sprintf("before %s, the oldest ICE list held, an agreement is known only where a later list or an MOA shows it: one may have been in force unseen", oldest)
 }
 
 // Timeline lists the dates on which the answer for q.ID changed: the policy decides each date's
@@ -51,7 +59,11 @@ func (r *Resolver) Timeline(ctx context.Context, q TimelineQuery) ([]Change, err
 					return nil, err
 				}
 				if ch := agencyChanges(prev, dec); len(ch) > 0 {
-					out = append(out, Change{Date: d, Model: m, Changed: ch, Summary: dec.Summary, Because: events[d]})
+					c := Change{Date: d, Model: m, Changed: ch, Summary: dec.Summary, Because: events[d]}
+					if o := dec.Receipt.OldestList; o != "" && d < o {
+						c.Note = unseenNote(o)
+					}
+					out = append(out, c)
 				}
 				prev = dec
 			}
@@ -85,7 +97,11 @@ func (r *Resolver) Timeline(ctx context.Context, q TimelineQuery) ([]Change, err
 			return nil, err
 		}
 		if ch := localityChanges(prev, dec); len(ch) > 0 {
-			out = append(out, Change{Date: d, Changed: ch, Summary: dec.Summary, Because: events[d]})
+			c := Change{Date: d, Changed: ch, Summary: dec.Summary, Because: events[d]}
+			if o := dec.Receipt.OldestList; o != "" && d < o {
+				c.Note = unseenNote(o)
+			}
+			out = append(out, c)
 		}
 		prev = dec
 	}
@@ -154,7 +170,7 @@ func sortedDates(ev map[string][]string) []string {
 
 func agencyChanges(prev, cur *AgencyDecision) []string {
 	if prev == nil {
-		return []string{fmt.Sprintf("first answer: allowed %v, required %v, holds %v", cur.Allowed, cur.Required, holds(cur))}
+		return []string{fmt.Sprintf("first answer: allowed %v, required %v, holds %s", cur.Allowed, cur.Required, holdsWord(cur))}
 	}
 	var out []string
 	diff := func(field string, a, b any) {
@@ -167,8 +183,20 @@ func agencyChanges(prev, cur *AgencyDecision) []string {
 	diff("duty", prev.Duty, cur.Duty)
 	diff("unresolved", prev.Unresolved, cur.Unresolved)
 	diff("satisfied", prev.Satisfied, cur.Satisfied)
-	diff("holds", holds(prev), holds(cur))
+	diff("holds", holdsWord(prev), holdsWord(cur))
 	return out
+}
+
+// holdsWord says whether the agency holds an agreement on the decision's date: "unknown" (not
+// "false") before the oldest ICE list, which cannot show an agreement it does not list.
+func holdsWord(d *AgencyDecision) string {
+	switch {
+	case holds(d):
+		return "true"
+	case d.Receipt.OldestList != "" && d.AsOf < d.Receipt.OldestList:
+		return "unknown"
+	}
+	return "false"
 }
 
 func holds(d *AgencyDecision) bool {

@@ -82,7 +82,22 @@ func printAgency(w io.Writer, d *resolver.AgencyDecision) {
 	printReasons(w, "set aside", d.SetAside)
 	printContext(w, d.Context)
 	printCoverage(w, d.Coverage)
-	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", d.Receipt.Revision, d.Receipt.Version)
+	printReceipt(w, d.Receipt)
+}
+
+// printReceipt says what an answer was computed from and how current its sources are.
+func printReceipt(w io.Writer, rc resolver.Receipt) {
+	fmt.Fprintf(w, "  receipt: dataset %s, juris %s", rc.Revision, rc.Version)
+	if rc.AgreementsListed != "" {
+		fmt.Fprintf(w, "; agreements from ICE's lists of %s to %s and its MOA documents to %s", rc.OldestList, rc.AgreementsListed, rc.DocumentsListed)
+	}
+	if rc.LawSurvey != "" {
+		fmt.Fprintf(w, "; state law surveyed %s", rc.LawSurvey)
+	}
+	fmt.Fprintln(w)
+	for _, n := range rc.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
 }
 
 // principleWords says in words which principle settled a question.
@@ -249,7 +264,7 @@ func printLocality(w io.Writer, d *resolver.LocalityDecision) {
 	}
 	printContext(w, d.Context)
 	printCoverage(w, d.Coverage)
-	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", d.Receipt.Revision, d.Receipt.Version)
+	printReceipt(w, d.Receipt)
 }
 
 func sortedModels(m map[string]resolver.ModelAnswer) []string {

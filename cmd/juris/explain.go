@@ -203,5 +203,5 @@ func printDecisions(w io.Writer, ds []*resolver.AgencyDecision) {
 	}
 	printContext(w, ds[0].Context)
 	printCoverage(w, ds[0].Coverage)
-	fmt.Fprintf(w, "  receipt: dataset %s, juris %s\n", ds[0].Receipt.Revision, ds[0].Receipt.Version)
+	printReceipt(w, ds[0].Receipt)
 }

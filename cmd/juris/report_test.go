@@ -112,11 +112,26 @@ func TestReportHTML(t *testing.T) {
 	for _, external := range []string{"<script src", "<link", "@import", "url(http", "<img src=\"http"} {
 		require.NotContains(t, page, external)
 	}
-	seriesDates, err := seriesDates("2026-06-01")
+	seriesDates, err := seriesDates("2026-06-01", []string{"2025-05-16", "2025-07-18", "2026-09-14"})
 	require.NoError(t, err)
 	require.Equal(t, "2025-01-01", seriesDates[0])
 	require.Contains(t, seriesDates, "2025-07-18")
+	require.NotContains(t, seriesDates, "2026-09-14", "no point after the series' end")
 	require.Equal(t, "2026-06-01", seriesDates[len(seriesDates)-1])
+}
+
+// TestChartStopsWhereTheSourcesEnd is a regression test: the chart of agreements over time drew a
+// flat line from the newest ICE source to the report's date, which reads as "growth stopped". It
+// now ends at the newest source and says so.
+func TestChartStopsWhereTheSourcesEnd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, _, stderr := juris(t, "report", "--as-of", "2026-11-30", "--state", "TX", "--format", "html", "-o", out)
+	require.Equal(t, 0, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	page := string(b)
+	require.Contains(t, page, "The chart stops at 2026-09-14")
+	require.NotContains(t, page, "<td>2026-11-30</td>", "no chart row after the sources end")
 }
 
 // TestProgressBar: on a terminal the national report is computed state by state behind a

@@ -16,9 +16,14 @@ import (
 const seriesStart = "2025-01-01"
 
 // renderHTML writes the self-contained HTML report, with the agreements in force on the first of
-// each month from seriesStart to the report's date, on ICE's list dates, and on that date.
+// each month from seriesStart, on ICE's list dates, and on the report's date; the series stops at
+// the newest agreement source (rep.Summary.SourcesEnd), after which the facts cannot count.
 func renderHTML(ctx context.Context, r *resolver.Resolver, w io.Writer, rep *resolver.Report) error {
-	dates, err := seriesDates(rep.Summary.AsOf)
+	end := rep.Summary.AsOf
+	if se := rep.Summary.SourcesEnd; se != "" && se < end {
+		end = se
+	}
+	dates, err := seriesDates(end, r.ListDates())
 	if err != nil {
 		return err
 	}
@@ -33,7 +38,7 @@ func renderHTML(ctx context.Context, r *resolver.Resolver, w io.Writer, rep *res
 	return htmlreport.Render(w, rep, series)
 }
 
-func seriesDates(asOf string) ([]string, error) {
+func seriesDates(asOf string, lists []string) ([]string, error) {
 	end, err := time.Parse(time.DateOnly, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("report date: %w", err)
@@ -42,7 +47,7 @@ func seriesDates(asOf string) ([]string, error) {
 	for t, _ := time.Parse(time.DateOnly, seriesStart); !t.After(end); t = t.AddDate(0, 1, 0) {
 		out = append(out, t.Format(time.DateOnly))
 	}
-	for _, d := range []string{"2025-05-16", "2025-07-18", asOf} {
+	for _, d := range append(slices.Clone(lists), asOf) {
 		if d <= asOf && !slices.Contains(out, d) {
 			out = append(out, d)
 		}

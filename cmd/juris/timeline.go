@@ -43,6 +43,9 @@ func cmdTimeline(ctx context.Context, o *options, pos []string, w io.Writer) (in
 				fmt.Fprintf(w, "      because: %s\n", b)
 			}
 			fmt.Fprintf(w, "      %s\n", c.Summary)
+			if c.Note != "" {
+				fmt.Fprintf(w, "      note: %s\n", c.Note)
+			}
 		}
 	})
 }
