@@ -19,6 +19,7 @@ type national struct {
 	report      *Report
 	aliases     map[string]string       // USPS|folded name -> agency id
 	fbiPlace    map[string]fbiPlacement // ORI -> where aliases.yaml puts it
+	iceFiles    []iceFile               // ICE's files read, oldest first
 }
 
 // stateIndex holds one state's lookups.
@@ -40,10 +41,10 @@ func (n *national) buildJurisdictions(g *geocorr, counties []*county) error {
 	for _, s := range n.states {
 		id := "us/" + strings.ToLower(s.USPS)
 		kind := "state"
-		switch s.USPS {
-		case "DC":
+		switch {
+		case s.USPS == "DC":
 			kind = "district"
-		case "PR":
+		case isTerritory(s.USPS):
 			kind = "territory"
 		}
 		n.juris[id] = &jurisdictions.Jurisdiction{ID: id, Name: s.Name, Kind: kind, Parent: "us", USPS: s.USPS, GEOID: s.FIPS}

@@ -13,6 +13,7 @@ import (
 type fbiRow struct {
 	Line                   int
 	ORI, Name, State, Type string
+	Year                   string   // data_year: the year of the FBI's record
 	Counties               []string // upper-case county names as the FBI writes them
 }
 
@@ -43,6 +44,9 @@ func readFBI(dir string) ([]fbiRow, string, error) {
 	var out []fbiRow
 	for i, r := range recs[1:] {
 		row := fbiRow{Line: i + 2, ORI: strings.TrimSpace(r[h["ori"]]), State: strings.TrimSpace(r[h["state_abbr"]]), Type: strings.TrimSpace(r[h["agency_type_name"]])}
+		if j, ok := h["data_year"]; ok {
+			row.Year = strings.TrimSpace(r[j])
+		}
 		row.Name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(r[h["pub_agency_name"]]), ":,"))
 		if cn := strings.TrimSpace(r[h["county_name"]]); cn != "" && cn != "NOT SPECIFIED" {
 			for _, c := range strings.Split(cn, ",") {
@@ -56,8 +60,8 @@ func readFBI(dir string) ([]fbiRow, string, error) {
 	return out, path, nil
 }
 
-// fbiStates maps the FBI's state codes that differ from USPS codes.
-var fbiStates = map[string]string{"NB": "NE"}
+// fbiStates maps the FBI's state codes that differ from USPS codes (Nebraska, Guam).
+var fbiStates = map[string]string{"NB": "NE", "GM": "GU"}
 
 // citySuffixes are words the FBI appends to a municipality's name.
 var citySuffixes = []string{" city", " village", " town", " borough", " police department", " police"}
@@ -123,6 +127,9 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 	merged := map[string]*jurisdictions.Agency{}
 	for _, r := range sorted {
 		rep.FBIByType[r.Type]++
+		if len(r.Year) == 4 && isDigits(r.Year) && r.Year > rep.FBILatestYear {
+			rep.FBILatestYear = r.Year
+		}
 		usps := r.State
 		if m, ok := fbiStates[usps]; ok {
 			usps = m
@@ -136,7 +143,7 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		}
 		si := n.byState[usps]
 		if si == nil {
-			miss(fmt.Sprintf("state code %q is not a state, DC or Puerto Rico", r.State))
+			miss(fmt.Sprintf("state code %q is not a state, DC or a territory", r.State))
 			continue
 		}
 		if p, ok := n.fbiPlace[r.ORI]; ok {

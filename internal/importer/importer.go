@@ -1,6 +1,9 @@
-// Package importer builds juris's generated national layer (states, counties, incorporated
-// places, law-enforcement agencies and ICE 287(g) agreements) from the public source files in
-// jurisdictions/sources, and writes it byte for byte the same on every run.
+// Package importer builds juris's generated national layer (states, territories, counties,
+// incorporated places, consolidated governments, law-enforcement agencies and ICE 287(g)
+// agreements) from public source files (Census, FBI and ICE files, laid out as the project's
+// shared data folder is: census/, agencies/, ice287g/) and the project's own curated tables
+// (jurisdictions/sources: aliases, jails, consolidated governments, sheriffs), and writes it byte
+// for byte the same on every run.
 //
 // It decides no legal question: it records who exists, who owns whom, and which agreements
 // ICE listed on which dates.
@@ -48,9 +51,14 @@ type fbiPlacement struct {
 	URL      string `yaml:"url"`
 }
 
-// Run reads the sources under dir and builds the national layer.
-func Run(ctx context.Context, dir string) (*Result, error) {
-	n := &national{juris: map[string]*jurisdictions.Jurisdiction{}, agencies: map[string]*jurisdictions.Agency{}, report: &Report{}, aliases: map[string]string{}}
+// Run reads the public files under dir (census/, agencies/, ice287g/) and the curated tables
+// under curated (aliases.yaml, jails.yaml, consolidated.yaml, sheriffs.yaml), and builds the
+// national layer.
+func Run(ctx context.Context, dir, curated string) (*Result, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("the sources folder %q is not a folder (it holds census/, agencies/ and ice287g/): %v", dir, err)
+	}
+	n := &national{juris: map[string]*jurisdictions.Jurisdiction{}, agencies: map[string]*jurisdictions.Agency{}, report: &Report{StateFixes: map[string]int{}}, aliases: map[string]string{}}
 	var err error
 	if n.states, err = readStates(dir); err != nil {
 		return nil, err
@@ -70,7 +78,7 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	af, aliasPath, err := readAliasFile(dir)
+	af, aliasPath, err := readAliasFile(curated)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +97,7 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	jf, err := readJails(dir)
+	jf, err := readJails(curated)
 	if err != nil {
 		return nil, err
 	}
@@ -184,6 +192,7 @@ func (n *national) emit(agreements []*jurisdictions.Agreement) *Result {
 		slices.SortFunc(gs[u], func(a, b *jurisdictions.Agreement) int { return strings.Compare(a.ID, b.ID) })
 		out.Files["us/"+strings.ToLower(u)+".yaml"] = emitState(u, j, as[u], gs[u])
 	}
+	out.Files["sources.yaml"] = n.sourceFiles()
 	out.Files["REPORT.md"] = []byte(n.report.Markdown())
 	out.Files["matches.csv"] = n.report.MatchesCSV()
 	return out
