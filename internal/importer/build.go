@@ -20,6 +20,23 @@ type national struct {
 	aliases     map[string]string       // USPS|folded name -> agency id
 	fbiPlace    map[string]fbiPlacement // ORI -> where aliases.yaml puts it
 	iceFiles    []iceFile               // ICE's files read, oldest first
+	fbiSame     map[string]fbiSame      // ORI -> the agency aliases.yaml says the row is
+	redirect    map[string]string       // id of a county or place merged into a consolidated government -> its id
+}
+
+// rehome rewrites an id under a merged county or place to the consolidated government's:
+// us/tn/davidson-county/sheriff -> us/tn/nashville-davidson/sheriff.
+func (n *national) rehome(id string) string {
+	best := ""
+	for old := range n.redirect {
+		if (id == old || strings.HasPrefix(id, old+"/")) && len(old) > len(best) {
+			best = old
+		}
+	}
+	if best == "" {
+		return id
+	}
+	return n.redirect[best] + strings.TrimPrefix(id, best)
 }
 
 // stateIndex holds one state's lookups.

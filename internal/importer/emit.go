@@ -75,10 +75,31 @@ func emitJurisdiction(b *strings.Builder, j *jurisdictions.Jurisdiction) {
 		}
 		f.add("county_shares", "{"+strings.Join(parts, ", ")+"}")
 	}
+	if len(j.CountyGEOIDs) > 0 {
+		f.add("county_geoids", qlist(j.CountyGEOIDs))
+	}
+	if len(j.Aliases) > 0 {
+		f.add("aliases", list(j.Aliases))
+	}
+	if len(j.OtherNames) > 0 {
+		f.add("other_names", qlist(j.OtherNames))
+	}
+	if j.Consolidated != nil {
+		f.add("consolidated", "{citation: "+q(j.Consolidated.Citation)+", url: "+q(j.Consolidated.URL)+"}")
+	}
 	if j.Note != "" {
 		f.add("note", q(j.Note))
 	}
 	fmt.Fprintf(b, "  - %s\n", &f)
+}
+
+// qlist writes strings as a flow list of double-quoted scalars.
+func qlist(xs []string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = q(x)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
 }
 
 func emitAgency(b *strings.Builder, a *jurisdictions.Agency) {
@@ -101,6 +122,12 @@ func emitAgency(b *strings.Builder, a *jurisdictions.Agency) {
 	}
 	if a.RunsJailSource != nil {
 		f.add("runs_jail_source", "{citation: "+q(a.RunsJailSource.Citation)+", url: "+q(a.RunsJailSource.URL)+"}")
+	}
+	if len(a.BoundBy) > 0 {
+		f.add("bound_by", list(a.BoundBy))
+	}
+	if a.BoundBySource != nil {
+		f.add("bound_by_source", "{citation: "+q(a.BoundBySource.Citation)+", url: "+q(a.BoundBySource.URL)+"}")
 	}
 	if a.Note != "" {
 		f.add("note", q(a.Note))

@@ -109,6 +109,9 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 	rep.FBIMatched = map[string]int{}
 	// Sheriffs and county police first, then everything else, so that the plain ids go to them.
 	order := func(r fbiRow) int {
+		if _, placed := n.fbiPlace[r.ORI]; placed {
+			return -1 // the ids aliases.yaml gives are taken first
+		}
 		switch r.Type {
 		case "County":
 			return 0
@@ -125,7 +128,12 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		return strings.Compare(a.ORI, b.ORI)
 	})
 	merged := map[string]*jurisdictions.Agency{}
+	var same []fbiRow
 	for _, r := range sorted {
+		if _, ok := n.fbiSame[r.ORI]; ok {
+			same = append(same, r) // after every other row, so that the agency it joins is there
+			continue
+		}
 		rep.FBIByType[r.Type]++
 		if len(r.Year) == 4 && isDigits(r.Year) && r.Year > rep.FBILatestYear {
 			rep.FBILatestYear = r.Year
@@ -148,11 +156,15 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		}
 		if p, ok := n.fbiPlace[r.ORI]; ok {
 			owner := p.Agency[:strings.LastIndex(p.Agency, "/")]
-			a := &jurisdictions.Agency{Name: r.Name, Kind: p.Kind, Jurisdiction: owner, ORI: r.ORI, RunsJail: p.Kind == "sheriff",
-				Note: p.Reason + " (" + p.Citation + ", " + p.URL + ")"}
+			a := &jurisdictions.Agency{Name: r.Name, Kind: p.Kind, Jurisdiction: owner, ORI: r.ORI, RunsJail: p.Kind == "sheriff", OperatesIn: slices.Clone(p.OperatesIn),
+				Note: strings.Join(strings.Fields(p.Reason), " ") + " (" + p.Citation + ", " + p.URL + ")"}
+			if p.Name != "" {
+				a.Name = p.Name
+			}
 			n.addAgency(a, p.Agency)
 			rep.FBIMatched[r.Type]++
 			rep.FBIPlaced++
+			n.structure("Agencies placed under their government (aliases.yaml, `fbi:`)", fmt.Sprintf("`%s` %s (ORI %s, FBI type %s): %s", a.ID, r.Name, r.ORI, r.Type, strings.Join(strings.Fields(p.Reason), " ")))
 			continue
 		}
 		kind, ok := fbiKinds[r.Type]
@@ -211,7 +223,10 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 				rep.FBIMatched["City"]++
 			}
 			a.Jurisdiction = p.ID
-			if fold(r.Name) == fold(p.Name) || strings.HasPrefix(fold(r.Name), fold(p.Name)+" ") && len(strings.Fields(fold(r.Name))) == len(strings.Fields(fold(p.Name)))+1 && p.Kind != "municipality" {
+			switch {
+			case p.Consolidated != nil && !strings.Contains(lname, "police"):
+				a.Name = r.Name + " Police" // the FBI writes a consolidated government's police as its place's name
+			case fold(r.Name) == fold(p.Name) || strings.HasPrefix(fold(r.Name), fold(p.Name)+" ") && len(strings.Fields(fold(r.Name))) == len(strings.Fields(fold(p.Name)))+1 && p.Kind != "municipality":
 				a.Name = p.Name + " Police" // the FBI writes a city's police as the bare city name
 			}
 			n.addAgency(a, p.ID+"/police", jurisdictions.Slug(r.Name), strings.ToLower(r.ORI))
@@ -265,6 +280,34 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			rep.FBIMatched[r.Type]++
 		}
 	}
+	for _, r := range same {
+		rep.FBIByType[r.Type]++
+		m := n.fbiSame[r.ORI]
+		a := n.agencies[m.Agency]
+		if a == nil {
+			a = &jurisdictions.Agency{Name: r.Name, Kind: m.Kind, Jurisdiction: m.Agency[:strings.LastIndex(m.Agency, "/")], ORI: r.ORI}
+			n.addAgency(a, m.Agency)
+		} else {
+			if a.ORI == "" {
+				a.ORI = r.ORI
+			} else if len(r.Counties) == 0 { // the statewide row's ORI leads
+				a.OtherORIs = append(a.OtherORIs, a.ORI)
+				a.ORI = r.ORI
+			} else {
+				a.OtherORIs = append(a.OtherORIs, r.ORI)
+			}
+			slices.Sort(a.OtherORIs)
+			n.register(n.byState[stateOfID(a.ID)], &jurisdictions.Agency{ID: a.ID, Name: r.Name})
+		}
+		why := strings.Join(strings.Fields(m.Reason), " ")
+		if m.URL != "" {
+			why += " (" + m.URL + ")"
+		}
+		a.Note = strings.TrimSpace(a.Note + " The FBI also lists it as " + r.Name + " (ORI " + r.ORI + "): " + why)
+		rep.FBIMatched[r.Type]++
+		rep.FBIMerged++
+		n.structure("Duplicate agencies merged (aliases.yaml, `same:`)", fmt.Sprintf("FBI %s (ORI %s) is `%s`: %s", r.Name, r.ORI, m.Agency, why))
+	}
 }
 
 // findPlace finds the incorporated place or municipality a city agency belongs to, preferring
@@ -291,7 +334,7 @@ func (n *national) findPlace(si *stateIndex, name string, counties []*county) (*
 			var in []*jurisdictions.Jurisdiction
 			for _, p := range ps {
 				for _, cc := range counties {
-					if slices.Contains(p.Counties, cc.ID) {
+					if inCounty(p, cc.ID) {
 						in = append(in, p)
 						break
 					}
@@ -329,7 +372,7 @@ func (n *national) municipality(si *stateIndex, r fbiRow, counties []*county, re
 		}
 		same := len(counties) == 0
 		for _, c := range counties {
-			if slices.Contains(p.Counties, c.ID) {
+			if inCounty(p, c.ID) {
 				same = true
 			}
 		}
@@ -353,4 +396,10 @@ func (n *national) municipality(si *stateIndex, r fbiRow, counties []*county, re
 	si.places[key] = append(si.places[key], j)
 	n.report.Municipalities++
 	return j
+}
+
+// inCounty reports whether a place lies in the county-equivalent cid: among its counties, or
+// the county-equivalent itself (a consolidated government is its county).
+func inCounty(p *jurisdictions.Jurisdiction, cid string) bool {
+	return p.ID == cid || slices.Contains(p.Counties, cid)
 }

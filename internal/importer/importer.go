@@ -39,16 +39,32 @@ type aliasFile struct {
 	} `yaml:"aliases"`
 	// FBI places FBI rows the rules would misplace, by ORI, with the source that says where.
 	FBI []fbiPlacement `yaml:"fbi"`
+	// Same lists FBI rows that are an agency already in the dataset under another name (or
+	// another id): the row's ORI joins that agency's.
+	Same []fbiSame `yaml:"same"`
 }
 
 // fbiPlacement puts one FBI agency under a given id and kind.
 type fbiPlacement struct {
-	ORI      string `yaml:"ori"`
-	Agency   string `yaml:"agency"`
-	Kind     string `yaml:"kind"`
-	Reason   string `yaml:"reason"`
-	Citation string `yaml:"citation"`
-	URL      string `yaml:"url"`
+	ORI    string `yaml:"ori"`
+	Agency string `yaml:"agency"`
+	// Name replaces the FBI's name where the FBI writes only a place's ("Charlotte-Mecklenburg").
+	Name       string   `yaml:"name"`
+	Kind       string   `yaml:"kind"`
+	OperatesIn []string `yaml:"operates_in"`
+	Reason     string   `yaml:"reason"`
+	Citation   string   `yaml:"citation"`
+	URL        string   `yaml:"url"`
+}
+
+// fbiSame merges one FBI row into an agency: its ORI is kept among the agency's (first where the
+// row is the statewide one), and the row makes the agency where the dataset lacks it.
+type fbiSame struct {
+	ORI    string `yaml:"ori"`
+	Agency string `yaml:"agency"`
+	Kind   string `yaml:"kind"`
+	Reason string `yaml:"reason"`
+	URL    string `yaml:"url"`
 }
 
 // Run reads the public files under dir (census/, agencies/, ice287g/) and the curated tables
@@ -73,6 +89,13 @@ func Run(ctx context.Context, dir, curated string) (*Result, error) {
 		return nil, err
 	}
 	if err := n.buildJurisdictions(g, counties); err != nil {
+		return nil, err
+	}
+	cf, cpath, err := readConsolidated(curated)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.consolidate(cf, cpath); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -126,11 +149,36 @@ func readAliasFile(dir string) (*aliasFile, string, error) {
 func (n *national) fbiPlacements(af *aliasFile, path string) error {
 	n.fbiPlace = map[string]fbiPlacement{}
 	for i, p := range af.FBI {
+		if to := n.rehome(p.Agency); to != p.Agency {
+			return fmt.Errorf("%s: fbi[%d]: agency %s lies in a consolidated government; write %s", path, i, p.Agency, to)
+		}
 		owner := p.Agency[:max(strings.LastIndex(p.Agency, "/"), 0)]
 		if p.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds(), p.Kind) || p.Reason == "" || p.Citation == "" || !strings.HasPrefix(p.URL, "http") {
 			return fmt.Errorf("%s: fbi[%d]: ori, an agency id under a known jurisdiction, a kind (%v), reason, citation and url are required", path, i, jurisdictions.AgencyKinds())
 		}
+		for _, j := range p.OperatesIn {
+			if n.juris[j] == nil {
+				return fmt.Errorf("%s: fbi[%d]: operates_in: unknown jurisdiction %q", path, i, j)
+			}
+		}
+		if _, dup := n.fbiPlace[p.ORI]; dup {
+			return fmt.Errorf("%s: fbi[%d]: ORI %s is placed twice", path, i, p.ORI)
+		}
 		n.fbiPlace[p.ORI] = p
+	}
+	n.fbiSame = map[string]fbiSame{}
+	for i, m := range af.Same {
+		owner := m.Agency[:max(strings.LastIndex(m.Agency, "/"), 0)]
+		if m.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds(), m.Kind) || m.Reason == "" {
+			return fmt.Errorf("%s: same[%d]: ori, an agency id under a known jurisdiction, a kind (%v) and reason are required", path, i, jurisdictions.AgencyKinds())
+		}
+		if m.URL != "" && !strings.HasPrefix(m.URL, "http") {
+			return fmt.Errorf("%s: same[%d]: url %q is not an http(s) URL", path, i, m.URL)
+		}
+		if _, dup := n.fbiPlace[m.ORI]; dup {
+			return fmt.Errorf("%s: same[%d]: ORI %s is also under fbi", path, i, m.ORI)
+		}
+		n.fbiSame[m.ORI] = m
 	}
 	return nil
 }
@@ -139,6 +187,9 @@ func (n *national) applyAliases(af *aliasFile, path string) error {
 	for i, a := range af.Aliases {
 		if a.Reason == "" || a.Agency == "" || n.byState[a.State] == nil {
 			return fmt.Errorf("%s: aliases[%d]: state, name, agency and reason are required", path, i)
+		}
+		if to := n.rehome(a.Agency); to != a.Agency {
+			return fmt.Errorf("%s: aliases[%d]: agency %s lies in a consolidated government; write %s", path, i, a.Agency, to)
 		}
 		n.aliases[a.State+"|"+foldName(a.Name)] = a.Agency
 		n.report.Aliases++

@@ -80,6 +80,14 @@ type Report struct {
 	Relisted []string
 
 	Agencies, Agreements, Pending, Delisted, MOAOnly, DocsOnly int
+
+	// Consolidated lists the consolidated governments made; Satellites counts the places whose
+	// counties were pointed to one.
+	Consolidated []string
+	Satellites   int
+	// Structure lists the structural changes made (sheriffs created, agencies placed or merged,
+	// jails reassigned), each with its source, by heading.
+	Structure map[string][]string
 	SheriffsWithoutJail                                        int
 	Aliases                                                    int
 }
@@ -306,4 +314,12 @@ func (r *Report) changesMarkdown(b *strings.Builder) {
 		list("Signed date changed", resigned)
 		list("Agency named differently (same agency)", renamed)
 	}
+}
+
+// structure records one structural change under a heading of the report's structure section.
+func (n *national) structure(heading, line string) {
+	if n.report.Structure == nil {
+		n.report.Structure = map[string][]string{}
+	}
+	n.report.Structure[heading] = append(n.report.Structure[heading], line)
 }
