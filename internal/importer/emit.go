@@ -75,6 +75,9 @@ func emitJurisdiction(b *strings.Builder, j *jurisdictions.Jurisdiction) {
 		}
 		f.add("county_shares", "{"+strings.Join(parts, ", ")+"}")
 	}
+	if len(j.BooksInto) > 0 {
+		f.add("books_into", list(j.BooksInto))
+	}
 	if len(j.CountyGEOIDs) > 0 {
 		f.add("county_geoids", qlist(j.CountyGEOIDs))
 	}

@@ -199,10 +199,10 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			}
 			a.Jurisdiction = c.ID
 			switch {
-			case fold(countyBase(r.Name)) == c.base || lname == c.base+" county" || strings.Contains(lname, "sheriff"):
+			case bare(countyBase(r.Name)) == bare(c.base) || lname == c.base+" county" || strings.Contains(lname, "sheriff"):
 				a.Kind = "sheriff"
 				a.RunsJail = true
-				if fold(countyBase(r.Name)) == c.base {
+				if bare(countyBase(r.Name)) == bare(c.base) {
 					a.Name = c.Name + " Sheriff" // the FBI writes a sheriff's office as the bare county name
 				}
 				n.addAgency(a, c.ID+"/sheriff", jurisdictions.Slug(r.Name))
@@ -403,3 +403,7 @@ func (n *national) municipality(si *stateIndex, r fbiRow, counties []*county, re
 func inCounty(p *jurisdictions.Jurisdiction, cid string) bool {
 	return p.ID == cid || slices.Contains(p.Counties, cid)
 }
+
+// bare folds a name and drops its spaces: the FBI's "DeWitt" and "La Salle" are the Census's
+// "De Witt" and "LaSalle".
+func bare(s string) string { return strings.ReplaceAll(fold(s), " ", "") }

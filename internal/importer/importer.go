@@ -120,6 +120,13 @@ func Run(ctx context.Context, dir, curated string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	sf, spath, err := readSheriffs(curated)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.sheriffs(sf, spath); err != nil {
+		return nil, err
+	}
 	jf, err := readJails(curated)
 	if err != nil {
 		return nil, err

@@ -85,11 +85,14 @@ type Report struct {
 	// counties were pointed to one.
 	Consolidated []string
 	Satellites   int
+	// SheriffsMade are the sheriffs made by default (a county-equivalent the FBI lists none for);
+	// NoSheriff the county-equivalents left without one, with the reason.
+	SheriffsMade, NoSheriff []string
 	// Structure lists the structural changes made (sheriffs created, agencies placed or merged,
 	// jails reassigned), each with its source, by heading.
-	Structure map[string][]string
-	SheriffsWithoutJail                                        int
-	Aliases                                                    int
+	Structure           map[string][]string
+	SheriffsWithoutJail int
+	Aliases             int
 }
 
 func pct(a, b int) string {
@@ -208,6 +211,7 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n")
 	}
 	r.changesMarkdown(&b)
+	r.structureMarkdown(&b)
 	section := func(title string, lines []string) {
 		if len(lines) == 0 {
 			return
@@ -322,4 +326,38 @@ func (n *national) structure(heading, line string) {
 		n.report.Structure = map[string][]string{}
 	}
 	n.report.Structure[heading] = append(n.report.Structure[heading], line)
+}
+
+// structureMarkdown lists what the curated tables added, moved or merged: consolidated
+// governments, sheriffs made and the county-equivalents left without one, agencies placed and
+// merged, jails reassigned.
+func (r *Report) structureMarkdown(b *strings.Builder) {
+	b.WriteString("## Local government structure: what was added, moved or merged\n\n")
+	b.WriteString("From the curated tables in jurisdictions/sources (consolidated.yaml, sheriffs.yaml, jails.yaml, aliases.yaml),\n")
+	b.WriteString("each entry with its citation and URL there.\n\n")
+	fmt.Fprintf(b, "### Consolidated governments (%d)\n\n", len(r.Consolidated))
+	b.WriteString("One jurisdiction of kind `city-county` each (the District of Columbia keeps its kind); the ids merged are its\n")
+	b.WriteString("aliases, and every agency they owned is the government's (ids rewritten by prefix:\n")
+	fmt.Fprintf(b, "`us/tn/davidson-county/sheriff` is `us/tn/nashville-davidson/sheriff`). Places inside one whose counties now name it: %d.\n\n", r.Satellites)
+	for _, c := range r.Consolidated {
+		fmt.Fprintf(b, "- %s\n", c)
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(b, "### Sheriffs made by default (%d)\n\n", len(r.SheriffsMade))
+	b.WriteString("County-equivalents the FBI lists no sheriff for, where a sheriff exists in law (every county-equivalent except\n")
+	b.WriteString("those below; National Sheriffs' Association, " + nsaFAQ + "): `<county id>/sheriff`.\n\n")
+	b.WriteString(strings.Join(r.SheriffsMade, ", "))
+	b.WriteString("\n\n")
+	fmt.Fprintf(b, "### County-equivalents with no sheriff (%d)\n\n", len(r.NoSheriff))
+	for _, x := range r.NoSheriff {
+		fmt.Fprintf(b, "- %s\n", x)
+	}
+	b.WriteString("\n")
+	for _, h := range slices.Sorted(maps.Keys(r.Structure)) {
+		fmt.Fprintf(b, "### %s (%d)\n\n", h, len(r.Structure[h]))
+		for _, x := range r.Structure[h] {
+			fmt.Fprintf(b, "- %s\n", x)
+		}
+		b.WriteString("\n")
+	}
 }
