@@ -135,6 +135,7 @@ func Run(ctx context.Context, dir, curated string) (*Result, error) {
 		return nil, err
 	}
 	agreements := n.buildAgreements(recs)
+	n.reconcile(agreements)
 	n.report.Agencies = len(n.agencies)
 	n.report.Agreements = len(agreements)
 	return n.emit(agreements), ctx.Err()

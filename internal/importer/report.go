@@ -88,6 +88,9 @@ type Report struct {
 	// SheriffsMade are the sheriffs made by default (a county-equivalent the FBI lists none for);
 	// NoSheriff the county-equivalents left without one, with the reason.
 	SheriffsMade, NoSheriff []string
+	// Reconciliations account for the difference between each list's rows and the agreements in
+	// force on its date.
+	Reconciliations []*Reconciliation
 	// Structure lists the structural changes made (sheriffs created, agencies placed or merged,
 	// jails reassigned), each with its source, by heading.
 	Structure           map[string][]string
@@ -211,6 +214,7 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n")
 	}
 	r.changesMarkdown(&b)
+	r.reconciliationMarkdown(&b)
 	r.structureMarkdown(&b)
 	section := func(title string, lines []string) {
 		if len(lines) == 0 {
@@ -359,5 +363,41 @@ func (r *Report) structureMarkdown(b *strings.Builder) {
 			fmt.Fprintf(b, "- %s\n", x)
 		}
 		b.WriteString("\n")
+	}
+}
+
+// reconciliationMarkdown tells, for each participating list and document list, how its rows
+// become the number of agreements `juris stats --as-of <its date>` counts from the generated
+// layer (curated facts laid over it can change the count further; the test in cmd/juris names
+// each such change).
+func (r *Report) reconciliationMarkdown(b *strings.Builder) {
+	b.WriteString("## Figures reconciled: each list's rows and the agreements in force on its date\n\n")
+	b.WriteString("rows - rows placed on no agency - rows repeating an agreement = agreements on the list; less those on it\n")
+	b.WriteString("not in force on its date, plus those in force it does not show = agreements in force in the generated layer\n")
+	b.WriteString("(`juris stats --as-of <date>` over the generated layer alone; curated facts in jurisdictions/data may end or add some).\n\n")
+	b.WriteString("| list | kind | date | rows | not placed | repeats | on the list | not in force | in force, not on it | in force |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, x := range r.Reconciliations {
+		fmt.Fprintf(b, "| %s | %s | %s | %d | %d | %d | %d | %d | %d | %d |\n", x.File, x.Kind, x.Date, x.Rows, x.Unmatched, x.Repeats, x.OnList, len(x.NotInForce), len(x.Extra), x.InForce)
+	}
+	b.WriteString("\nThe rows not placed are listed under \"ICE rows not matched\", the repeats under the list's repeated rows.\n\n")
+	for _, x := range r.Reconciliations {
+		if len(x.NotInForce)+len(x.Extra) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "### %s (%s)\n\n", x.File, x.Date)
+		if len(x.NotInForce) > 0 {
+			fmt.Fprintf(b, "On the list, not in force on %s (%d):\n\n", x.Date, len(x.NotInForce))
+			for _, l := range x.NotInForce {
+				fmt.Fprintf(b, "- %s\n", l)
+			}
+			b.WriteString("\n")
+		}
+		if len(x.Extra) > 0 {
+			fmt.Fprintf(b, "In force on %s, not on the list (%d):\n\n", x.Date, len(x.Extra))
+			for _, l := range x.Extra {
+				fmt.Fprintf(b, "- %s\n", l)
+			}
+			b.WriteString("\n")
+		}
 	}
 }
