@@ -290,7 +290,7 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		} else {
 			if a.ORI == "" {
 				a.ORI = r.ORI
-			} else if len(r.Counties) == 0 { // the statewide row's ORI leads
+			} else if statewide(n.byState[stateOfID(a.ID)], r) { // the statewide row's ORI leads
 				a.OtherORIs = append(a.OtherORIs, a.ORI)
 				a.ORI = r.ORI
 			} else {
@@ -407,3 +407,14 @@ func inCounty(p *jurisdictions.Jurisdiction, cid string) bool {
 // bare folds a name and drops its spaces: the FBI's "DeWitt" and "La Salle" are the Census's
 // "De Witt" and "LaSalle".
 func bare(s string) string { return strings.ReplaceAll(fold(s), " ", "") }
+
+// statewide reports whether an FBI row names no county of its state ("NOT SPECIFIED",
+// "UNMAPPED COUNTY"): a state agency's statewide row.
+func statewide(si *stateIndex, r fbiRow) bool {
+	for _, c := range r.Counties {
+		if si != nil && si.countyNamed(c) != nil {
+			return false
+		}
+	}
+	return true
+}

@@ -251,3 +251,10 @@ func TestCuratedSourcesAreStrict(t *testing.T) {
 	_, err = readJails(dir)
 	require.ErrorContains(t, err, `jails.yaml:3: states[0].operater: unknown key "operater"`)
 }
+
+func csvFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	recs, err := readCSV(path, false)
+	require.NoError(t, err)
+	return recs
+}
