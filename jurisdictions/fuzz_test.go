@@ -25,7 +25,7 @@ var quirks = []string{
 	"Highway Patrol:", "NOT SPECIFIED",
 }
 
-// sourceRows returns, for each quirk, the first line of jurisdictions/sources holding it, split
+// sourceRows returns, for each quirk, the first line of the public files (../shared/data) holding it, split
 // into its CSV fields; the test fails if a quirk is no longer in the sources.
 func sourceRows(tb testing.TB, dir string) map[string][]string {
 	tb.Helper()
@@ -118,7 +118,7 @@ func FuzzParseFile(f *testing.F) {
 		require.NoError(f, err)
 		seeds = append(seeds, string(trimSeed(b, 1024)))
 	}
-	seeds = append(seeds, quirkFacts(sourceRows(f, "sources"))...)
+	seeds = append(seeds, quirkFacts(sourceRows(f, "../../shared/data"))...) // the public files, beside the repository
 	seeds = append(seeds, base,
 		"x: &a [lol, lol]\ny: &b [*a, *a]\njurisdictions: [*b]\n",
 		"jurisdictions:\n\t- id: us\n",

@@ -1,5 +1,7 @@
 package jurisdictions
 
-// The national layer (national/) is generated from the public files in sources/; rerun after
+// The national layer (national/) is generated from the public Census, FBI and ICE files (the
+// project's shared data folder, ../shared/data from the repository root; see
+// sources/README.md for where each is published) and the curated tables in sources/; rerun after
 // changing them or the importer. CI fails when it is stale (`juris import --check`).
-//go:generate go run ../cmd/juris import --sources sources --out national
+//go:generate go run ../cmd/juris import --sources ../../shared/data --curated sources --out national

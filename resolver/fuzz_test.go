@@ -37,7 +37,7 @@ func FuzzFind(f *testing.F) {
 	} {
 		f.Add(q)
 	}
-	paths, err := filepath.Glob("../jurisdictions/sources/*/*.csv")
+	paths, err := filepath.Glob("../../shared/data/*/*.csv") // the public files, beside the repository
 	require.NoError(f, err)
 	found := map[string]bool{}
 	for _, p := range paths {

@@ -70,7 +70,7 @@ func TestMergedStatesEqualTheNation(t *testing.T) {
 	nation, err := r.Report(ctx, ReportQuery{AsOf: "2026-06-01"})
 	require.NoError(t, err)
 	var parts []*Report
-	for _, st := range []string{"AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"} {
+	for _, st := range []string{"AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY", "AS", "GU", "MP", "VI"} {
 		p, err := r.Report(ctx, ReportQuery{AsOf: "2026-06-01", State: st})
 		require.NoError(t, err)
 		parts = append(parts, p)

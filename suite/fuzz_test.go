@@ -24,7 +24,7 @@ var sourceQuirks = []string{"7/72025", "05/082025", "#N/A", "St. Mary's", "Divis
 // quirkLines returns the first source line holding each quirk, as raw text.
 func quirkLines(tb testing.TB) []string {
 	tb.Helper()
-	paths, err := filepath.Glob("../jurisdictions/sources/*/*.csv")
+	paths, err := filepath.Glob("../../shared/data/*/*.csv") // the public files, beside the repository
 	require.NoError(tb, err)
 	found := map[string]string{}
 	for _, p := range paths {

@@ -167,44 +167,6 @@ func TestFactsFlagLayersAWhatIf(t *testing.T) {
 	require.NotContains(t, d.BypassedBy, "us/tx/travis-county/sheriff")
 }
 
-// TestStatsMatchesICEList checks `juris stats` against a count made by hand from ICE's sheet of
-// 2025-07-18 (jurisdictions/sources/ice287g/ice287g_participating_2025-07-18pm.csv): 832 rows, one
-// agreement each (no agency and model repeats); 9 rows name no agency the sources identify (six
-// Pennsylvania constables and a regional department, Indiana's "Green Forks", North Carolina's
-// Albemarle District Jail: listed in jurisdictions/national/REPORT.md); and one agreement the sheet
-// omits is counted: the Florida Fish and Wildlife Conservation Commission's task force agreement,
-// on the list of 2025-05-16 and whose MOA ICE still posted in October 2025. 832 - 9 + 1 = 824.
-func TestStatsMatchesICEList(t *testing.T) {
-	code, out, stderr := juris(t, "stats", "--as-of", "2025-07-18", "--format", "json")
-	require.Equal(t, 0, code, stderr)
-	var s struct {
-		Agreements    int            `json:"agreements"`
-		States        int            `json:"states_with_agreements"`
-		ByState       map[string]int `json:"by_state"`
-		ByModel       map[string]int `json:"by_model"`
-		Jurisdictions struct {
-			States, Counties, Places int
-		} `json:"jurisdictions"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(out), &s))
-	require.Equal(t, 824, s.Agreements)
-	require.Equal(t, 40, s.States)
-	require.Equal(t, 118, s.ByState["TX"], "all 118 Texas rows")
-	require.Equal(t, 310, s.ByState["FL"], "309 Florida rows and the Fish and Wildlife Conservation Commission")
-	require.Equal(t, 20, s.ByState["PA"], "27 Pennsylvania rows less six constables and a regional department")
-	// by model: the sheet's 117 JEM, 299 WSO, 407 TFM among the rows placed, plus the FWC's TFM
-	require.Equal(t, map[string]int{"jail-enforcement": 117, "warrant-service-officer": 299, "task-force": 408}, s.ByModel)
-	require.Equal(t, 52, s.Jurisdictions.States)
-	require.Equal(t, 3221, s.Jurisdictions.Counties)
-
-	code, out, _ = juris(t, "stats", "--as-of", "2025-07-18", "--state", "tx")
-	require.Equal(t, 0, code)
-	require.Contains(t, out, "agreements: 118")
-	code, _, stderr = juris(t, "stats", "--state", "XX")
-	require.NotEqual(t, 0, code)
-	require.Contains(t, stderr, "state")
-}
-
 func TestStateOf(t *testing.T) {
 	for q, want := range map[string]string{
 		"us/tx/austin":               "TX",

@@ -144,7 +144,7 @@ func TestProgressBar(t *testing.T) {
 	got, err := reportByState(ctx, r, "2026-06-01", &bar)
 	require.NoError(t, err)
 	require.Contains(t, bar.String(), "report [")
-	require.Contains(t, bar.String(), "52/52 WY")
+	require.Contains(t, bar.String(), "56/56 WY")
 	want, err := r.Report(ctx, resolver.ReportQuery{AsOf: "2026-06-01"})
 	require.NoError(t, err)
 	require.Equal(t, want, got)

@@ -28,7 +28,7 @@ usage:
   juris report [--state ST] [-o FILE]     conflicts, unmet mandates, bypassed localities, state postures
                                           (--format text|json|markdown|csv|html)
   juris timeline ID                       how the answer for an agency or locality changed over time
-  juris import [--check]                  rebuild the national layer from jurisdictions/sources
+  juris import --sources DIR [--check]    rebuild the national layer from the public files in DIR (or $JURIS_SOURCES)
   juris bundle -o FILE                    write an OPA bundle (policy and facts) for a stock opa server
   juris coverage [-o FILE|--check FILE]   the coverage table: each state's posture, norms, survey date
                                           and confidence, and each curated locality (docs/coverage.md)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jurisproject/juris/jurisdictions"
 	"github.com/jurisproject/juris/resolver"
 )
 
@@ -25,10 +26,35 @@ func cmdStats(ctx context.Context, o *options, pos []string, w io.Writer) (int, 
 	if err != nil {
 		return 1, err
 	}
-	return 0, emit(w, o.format, s, func() { printStats(w, s) })
+	return 0, emit(w, o.format, s, func() { printStats(w, s, sourcesLine(r.Dataset())) })
 }
 
-func printStats(w io.Writer, s *resolver.Stats) {
+// sourcesLine names the ICE files the agreements were read from, by kind and date
+// (jurisdictions/national/sources.yaml).
+func sourcesLine(ds *jurisdictions.Dataset) string {
+	dates := map[string][]string{}
+	for _, sf := range ds.SourceFiles {
+		if sf.Date != nil {
+			dates[sf.Kind] = append(dates[sf.Kind], string(*sf.Date))
+		}
+	}
+	var parts []string
+	for _, k := range []struct{ kind, what string }{
+		{"ice-participating", "ICE's participating lists of "}, {"ice-pending", "its pending lists of "},
+		{"ice-documents", "the MOA links of its sheet of "}, {"moa-index", "the MOAs it posted through "},
+	} {
+		if ds := dates[k.kind]; len(ds) > 0 {
+			slices.Sort(ds)
+			parts = append(parts, k.what+strings.Join(ds, ", "))
+		}
+	}
+	if len(parts) == 0 {
+		return "the facts loaded"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func printStats(w io.Writer, s *resolver.Stats, sources string) {
 	scope := "the United States"
 	if s.State != "" {
 		scope = s.State
@@ -49,8 +75,8 @@ func printStats(w io.Writer, s *resolver.Stats) {
 	}
 	fmt.Fprintf(w, "  dataset: %d states, DC and territories; %d counties; %d places; %d agencies\n",
 		s.Jurisdictions.States, s.Jurisdictions.Counties, s.Jurisdictions.Places, s.Agencies)
-	fmt.Fprintln(w, "  sources: ICE's 287(g) lists of 2025-05-16 and 2025-07-18 and the MOAs ICE posted through June 2026;")
-	fmt.Fprintln(w, "  after July 2025 an agreement counts from the day its MOA was first archived (see jurisdictions/national/REPORT.md)")
+	fmt.Fprintf(w, "  sources: %s (jurisdictions/national/sources.yaml);\n", sources)
+	fmt.Fprintln(w, "  an agreement with no signed date counts from the first day a source showed it (see jurisdictions/national/REPORT.md)")
 }
 
 // landscapeResolver checks --state and returns the resolver for a landscape question: that

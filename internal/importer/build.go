@@ -19,6 +19,24 @@ type national struct {
 	report      *Report
 	aliases     map[string]string       // USPS|folded name -> agency id
 	fbiPlace    map[string]fbiPlacement // ORI -> where aliases.yaml puts it
+	iceFiles    []iceFile               // ICE's files read, oldest first
+	fbiSame     map[string]fbiSame      // ORI -> the agency aliases.yaml says the row is
+	redirect    map[string]string       // id of a county or place merged into a consolidated government -> its id
+}
+
+// rehome rewrites an id under a merged county or place to the consolidated government's:
+// us/tn/davidson-county/sheriff -> us/tn/nashville-davidson/sheriff.
+func (n *national) rehome(id string) string {
+	best := ""
+	for old := range n.redirect {
+		if (id == old || strings.HasPrefix(id, old+"/")) && len(old) > len(best) {
+			best = old
+		}
+	}
+	if best == "" {
+		return id
+	}
+	return n.redirect[best] + strings.TrimPrefix(id, best)
 }
 
 // stateIndex holds one state's lookups.
@@ -40,10 +58,10 @@ func (n *national) buildJurisdictions(g *geocorr, counties []*county) error {
 	for _, s := range n.states {
 		id := "us/" + strings.ToLower(s.USPS)
 		kind := "state"
-		switch s.USPS {
-		case "DC":
+		switch {
+		case s.USPS == "DC":
 			kind = "district"
-		case "PR":
+		case isTerritory(s.USPS):
 			kind = "territory"
 		}
 		n.juris[id] = &jurisdictions.Jurisdiction{ID: id, Name: s.Name, Kind: kind, Parent: "us", USPS: s.USPS, GEOID: s.FIPS}

@@ -94,14 +94,46 @@ func readStates(dir string) ([]state, error) {
 		return nil, err
 	}
 	var out []state
+	have := map[string]bool{}
 	for i, r := range recs[1:] {
 		n, err := strconv.Atoi(r[h["county_equivalents_2020"]])
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: county_equivalents_2020: %w", path, i+2, err)
 		}
 		out = append(out, state{FIPS: r[h["state_fips"]], USPS: r[h["state_usps"]], Name: r[h["state_name"]], Counties: n})
+		have[r[h["state_usps"]]] = true
+	}
+	for _, t := range territories {
+		if !have[t.USPS] {
+			out = append(out, t)
+		}
 	}
 	return out, nil
+}
+
+// territories are the island areas ICE and the FBI list agencies in, which states.csv (the 50
+// states, DC and Puerto Rico) leaves out: FIPS state codes from the Census Bureau's ANSI/FIPS code
+// lists (https://www.census.gov/library/reference/code-lists/ansi.html). The county-equivalents
+// file has none of their counties (Guam's villages, the islands' municipalities, districts), so
+// they have none here.
+var territories = []state{
+	{FIPS: "60", USPS: "AS", Name: "American Samoa"},
+	{FIPS: "66", USPS: "GU", Name: "Guam"},
+	{FIPS: "69", USPS: "MP", Name: "Northern Mariana Islands"},
+	{FIPS: "78", USPS: "VI", Name: "U.S. Virgin Islands"},
+}
+
+// isTerritory reports whether usps is a territory: Puerto Rico or an island area.
+func isTerritory(usps string) bool {
+	if usps == "PR" {
+		return true
+	}
+	for _, t := range territories {
+		if t.USPS == usps {
+			return true
+		}
+	}
+	return false
 }
 
 // countySuffixes are the legal suffixes of county-equivalent names, longest first.

@@ -13,6 +13,7 @@ import (
 type fbiRow struct {
 	Line                   int
 	ORI, Name, State, Type string
+	Year                   string   // data_year: the year of the FBI's record
 	Counties               []string // upper-case county names as the FBI writes them
 }
 
@@ -43,6 +44,9 @@ func readFBI(dir string) ([]fbiRow, string, error) {
 	var out []fbiRow
 	for i, r := range recs[1:] {
 		row := fbiRow{Line: i + 2, ORI: strings.TrimSpace(r[h["ori"]]), State: strings.TrimSpace(r[h["state_abbr"]]), Type: strings.TrimSpace(r[h["agency_type_name"]])}
+		if j, ok := h["data_year"]; ok {
+			row.Year = strings.TrimSpace(r[j])
+		}
 		row.Name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(r[h["pub_agency_name"]]), ":,"))
 		if cn := strings.TrimSpace(r[h["county_name"]]); cn != "" && cn != "NOT SPECIFIED" {
 			for _, c := range strings.Split(cn, ",") {
@@ -56,8 +60,8 @@ func readFBI(dir string) ([]fbiRow, string, error) {
 	return out, path, nil
 }
 
-// fbiStates maps the FBI's state codes that differ from USPS codes.
-var fbiStates = map[string]string{"NB": "NE"}
+// fbiStates maps the FBI's state codes that differ from USPS codes (Nebraska, Guam).
+var fbiStates = map[string]string{"NB": "NE", "GM": "GU"}
 
 // citySuffixes are words the FBI appends to a municipality's name.
 var citySuffixes = []string{" city", " village", " town", " borough", " police department", " police"}
@@ -105,6 +109,9 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 	rep.FBIMatched = map[string]int{}
 	// Sheriffs and county police first, then everything else, so that the plain ids go to them.
 	order := func(r fbiRow) int {
+		if _, placed := n.fbiPlace[r.ORI]; placed {
+			return -1 // the ids aliases.yaml gives are taken first
+		}
 		switch r.Type {
 		case "County":
 			return 0
@@ -121,8 +128,16 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		return strings.Compare(a.ORI, b.ORI)
 	})
 	merged := map[string]*jurisdictions.Agency{}
+	var same []fbiRow
 	for _, r := range sorted {
+		if _, ok := n.fbiSame[r.ORI]; ok {
+			same = append(same, r) // after every other row, so that the agency it joins is there
+			continue
+		}
 		rep.FBIByType[r.Type]++
+		if len(r.Year) == 4 && isDigits(r.Year) && r.Year > rep.FBILatestYear {
+			rep.FBILatestYear = r.Year
+		}
 		usps := r.State
 		if m, ok := fbiStates[usps]; ok {
 			usps = m
@@ -136,16 +151,20 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 		}
 		si := n.byState[usps]
 		if si == nil {
-			miss(fmt.Sprintf("state code %q is not a state, DC or Puerto Rico", r.State))
+			miss(fmt.Sprintf("state code %q is not a state, DC or a territory", r.State))
 			continue
 		}
 		if p, ok := n.fbiPlace[r.ORI]; ok {
 			owner := p.Agency[:strings.LastIndex(p.Agency, "/")]
-			a := &jurisdictions.Agency{Name: r.Name, Kind: p.Kind, Jurisdiction: owner, ORI: r.ORI, RunsJail: p.Kind == "sheriff",
-				Note: p.Reason + " (" + p.Citation + ", " + p.URL + ")"}
+			a := &jurisdictions.Agency{Name: r.Name, Kind: p.Kind, Jurisdiction: owner, ORI: r.ORI, RunsJail: p.Kind == "sheriff", OperatesIn: slices.Clone(p.OperatesIn),
+				Note: strings.Join(strings.Fields(p.Reason), " ") + " (" + p.Citation + ", " + p.URL + ")"}
+			if p.Name != "" {
+				a.Name = p.Name
+			}
 			n.addAgency(a, p.Agency)
 			rep.FBIMatched[r.Type]++
 			rep.FBIPlaced++
+			n.structure("Agencies placed under their government (aliases.yaml, `fbi:`)", fmt.Sprintf("`%s` %s (ORI %s, FBI type %s): %s", a.ID, r.Name, r.ORI, r.Type, strings.Join(strings.Fields(p.Reason), " ")))
 			continue
 		}
 		kind, ok := fbiKinds[r.Type]
@@ -180,10 +199,10 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			}
 			a.Jurisdiction = c.ID
 			switch {
-			case fold(countyBase(r.Name)) == c.base || lname == c.base+" county" || strings.Contains(lname, "sheriff"):
+			case bare(countyBase(r.Name)) == bare(c.base) || lname == c.base+" county" || strings.Contains(lname, "sheriff"):
 				a.Kind = "sheriff"
 				a.RunsJail = true
-				if fold(countyBase(r.Name)) == c.base {
+				if bare(countyBase(r.Name)) == bare(c.base) {
 					a.Name = c.Name + " Sheriff" // the FBI writes a sheriff's office as the bare county name
 				}
 				n.addAgency(a, c.ID+"/sheriff", jurisdictions.Slug(r.Name))
@@ -204,7 +223,10 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 				rep.FBIMatched["City"]++
 			}
 			a.Jurisdiction = p.ID
-			if fold(r.Name) == fold(p.Name) || strings.HasPrefix(fold(r.Name), fold(p.Name)+" ") && len(strings.Fields(fold(r.Name))) == len(strings.Fields(fold(p.Name)))+1 && p.Kind != "municipality" {
+			switch {
+			case p.Consolidated != nil && !strings.Contains(lname, "police"):
+				a.Name = r.Name + " Police" // the FBI writes a consolidated government's police as its place's name
+			case fold(r.Name) == fold(p.Name) || strings.HasPrefix(fold(r.Name), fold(p.Name)+" ") && len(strings.Fields(fold(r.Name))) == len(strings.Fields(fold(p.Name)))+1 && p.Kind != "municipality":
 				a.Name = p.Name + " Police" // the FBI writes a city's police as the bare city name
 			}
 			n.addAgency(a, p.ID+"/police", jurisdictions.Slug(r.Name), strings.ToLower(r.ORI))
@@ -258,6 +280,34 @@ func (n *national) importFBI(rows []fbiRow, path string) {
 			rep.FBIMatched[r.Type]++
 		}
 	}
+	for _, r := range same {
+		rep.FBIByType[r.Type]++
+		m := n.fbiSame[r.ORI]
+		a := n.agencies[m.Agency]
+		if a == nil {
+			a = &jurisdictions.Agency{Name: r.Name, Kind: m.Kind, Jurisdiction: m.Agency[:strings.LastIndex(m.Agency, "/")], ORI: r.ORI}
+			n.addAgency(a, m.Agency)
+		} else {
+			if a.ORI == "" {
+				a.ORI = r.ORI
+			} else if statewide(n.byState[stateOfID(a.ID)], r) { // the statewide row's ORI leads
+				a.OtherORIs = append(a.OtherORIs, a.ORI)
+				a.ORI = r.ORI
+			} else {
+				a.OtherORIs = append(a.OtherORIs, r.ORI)
+			}
+			slices.Sort(a.OtherORIs)
+			n.register(n.byState[stateOfID(a.ID)], &jurisdictions.Agency{ID: a.ID, Name: r.Name})
+		}
+		why := strings.Join(strings.Fields(m.Reason), " ")
+		if m.URL != "" {
+			why += " (" + m.URL + ")"
+		}
+		a.Note = strings.TrimSpace(a.Note + " The FBI also lists it as " + r.Name + " (ORI " + r.ORI + "): " + why)
+		rep.FBIMatched[r.Type]++
+		rep.FBIMerged++
+		n.structure("Duplicate agencies merged (aliases.yaml, `same:`)", fmt.Sprintf("FBI %s (ORI %s) is `%s`: %s", r.Name, r.ORI, m.Agency, why))
+	}
 }
 
 // findPlace finds the incorporated place or municipality a city agency belongs to, preferring
@@ -284,7 +334,7 @@ func (n *national) findPlace(si *stateIndex, name string, counties []*county) (*
 			var in []*jurisdictions.Jurisdiction
 			for _, p := range ps {
 				for _, cc := range counties {
-					if slices.Contains(p.Counties, cc.ID) {
+					if inCounty(p, cc.ID) {
 						in = append(in, p)
 						break
 					}
@@ -322,7 +372,7 @@ func (n *national) municipality(si *stateIndex, r fbiRow, counties []*county, re
 		}
 		same := len(counties) == 0
 		for _, c := range counties {
-			if slices.Contains(p.Counties, c.ID) {
+			if inCounty(p, c.ID) {
 				same = true
 			}
 		}
@@ -346,4 +396,25 @@ func (n *national) municipality(si *stateIndex, r fbiRow, counties []*county, re
 	si.places[key] = append(si.places[key], j)
 	n.report.Municipalities++
 	return j
+}
+
+// inCounty reports whether a place lies in the county-equivalent cid: among its counties, or
+// the county-equivalent itself (a consolidated government is its county).
+func inCounty(p *jurisdictions.Jurisdiction, cid string) bool {
+	return p.ID == cid || slices.Contains(p.Counties, cid)
+}
+
+// bare folds a name and drops its spaces: the FBI's "DeWitt" and "La Salle" are the Census's
+// "De Witt" and "LaSalle".
+func bare(s string) string { return strings.ReplaceAll(fold(s), " ", "") }
+
+// statewide reports whether an FBI row names no county of its state ("NOT SPECIFIED",
+// "UNMAPPED COUNTY"): a state agency's statewide row.
+func statewide(si *stateIndex, r fbiRow) bool {
+	for _, c := range r.Counties {
+		if si != nil && si.countyNamed(c) != nil {
+			return false
+		}
+	}
+	return true
 }

@@ -14,21 +14,6 @@ import (
 	"github.com/jurisproject/juris/jurisdictions"
 )
 
-// iceList is one of ICE's lists as saved in the sources.
-type iceList struct {
-	File    string
-	Date    jurisdictions.Date
-	Pending bool
-}
-
-// iceLists are the lists imported, oldest first.
-var iceLists = []iceList{
-	{File: "ice287g_pending_2025-05-15am.csv", Date: "2025-05-15", Pending: true},
-	{File: "ice287g_participating_2025-05-16am.csv", Date: "2025-05-16"},
-	{File: "ice287g_pending_2025-07-18pm.csv", Date: "2025-07-18", Pending: true},
-	{File: "ice287g_participating_2025-07-18pm.csv", Date: "2025-07-18"},
-}
-
 // ICEPage is where ICE publishes its 287(g) lists.
 const ICEPage = "https://www.ice.gov/identify-and-arrest/287g"
 
@@ -49,9 +34,11 @@ type sighting struct {
 	date    jurisdictions.Date
 	pending bool
 	moa     bool // an MOA that ICE posted (the MOA index), not a list row
+	docs    bool // a link on one of ICE's sheets, known from a document list: proves the listing only
 	signed  *jurisdictions.Date
 	moaURL  string
 	note    string
+	ref     string
 }
 
 // agreementRec gathers the sightings of one agreement (agency and model).
@@ -116,11 +103,31 @@ func unwrapURL(u string) string {
 	return u
 }
 
+// stateNameFixes are state names ICE misspells, read as the state they name.
+var stateNameFixes = map[string]string{"new hamsphire": "NH"}
+
 func (n *national) usps(stateName string) string {
-	return n.stateByName[fold(stateName)]
+	if u, ok := n.stateByName[fold(stateName)]; ok {
+		return u
+	}
+	if u, ok := stateNameFixes[fold(stateName)]; ok {
+		n.report.StateFixes[strings.TrimSpace(stateName)+" read as "+u]++
+		return u
+	}
+	return ""
 }
 
-// importICE reads ICE's lists and the MOA index and makes one agreement per agency and model.
+// listKind names a list's kind in sources and the report.
+func listSource(f iceFile) string {
+	switch f.Kind {
+	case "documents":
+		return fmt.Sprintf("ICE 287(g) participating agencies sheet, %s (its MOA links, as logged by deportationdata/ice-287g)", f.Date)
+	}
+	return fmt.Sprintf("ICE 287(g) %s agencies list, %s", f.Kind, f.Date)
+}
+
+// importICE reads ICE's lists, its document lists and the MOA index, and gathers every sighting
+// of an agreement (agency and model).
 func (n *national) importICE(dir string) (map[string]*agreementRec, error) {
 	recs := map[string]*agreementRec{}
 	rep := n.report
@@ -133,73 +140,21 @@ func (n *national) importICE(dir string) (map[string]*agreementRec, error) {
 		}
 		r.seen = append(r.seen, s)
 	}
-	for _, l := range iceLists {
-		path := filepath.Join(dir, "ice287g", l.File)
-		csvRecs, err := readCSV(path, false)
-		if err != nil {
+	iceDir := filepath.Join(dir, "ice287g")
+	files, skipped, err := discoverICE(iceDir)
+	if err != nil {
+		return nil, err
+	}
+	rep.FilesSkipped = skipped
+	n.iceFiles = files
+	var docs []iceFile
+	for _, f := range files {
+		if f.Kind == "documents" {
+			docs = append(docs, f)
+			continue
+		}
+		if err := n.importList(f, add); err != nil {
 			return nil, err
-		}
-		if len(csvRecs) == 0 {
-			return nil, fmt.Errorf("%s: empty", path)
-		}
-		want := []string{"STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE"}
-		if !l.Pending {
-			want = append(want, "SIGNED", "MOA_URL")
-		}
-		h, err := header(path, csvRecs[0], want...)
-		if err != nil {
-			return nil, err
-		}
-		kind := "participating"
-		if l.Pending {
-			kind = "pending"
-		}
-		source := fmt.Sprintf("ICE 287(g) %s agencies list, %s", kind, l.Date)
-		st := &ListStats{File: l.File, Date: string(l.Date), Pending: l.Pending, How: map[string]int{}}
-		rep.Lists = append(rep.Lists, st)
-		for i, c := range csvRecs[1:] {
-			st.Rows++
-			ref := fmt.Sprintf("%s:%d", l.File, i+2)
-			r := row{ref: ref, usps: n.usps(c[h["STATE"]]), name: strings.TrimSpace(c[h["LAW ENFORCEMENT AGENCY"]]), typ: strings.TrimSpace(c[h["TYPE"]]), county: strings.TrimSpace(c[h["COUNTY"]])}
-			model, ok := iceModels[strings.ToLower(strings.TrimSpace(c[h["SUPPORT TYPE"]]))]
-			if !ok {
-				rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: ref, Name: r.name, State: c[h["STATE"]], Reason: fmt.Sprintf("unknown support type %q", c[h["SUPPORT TYPE"]])})
-				continue
-			}
-			aid, how, reason := n.placeRow(r)
-			if aid == "" {
-				rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: ref, Name: r.name, State: c[h["STATE"]], Detail: r.typ + ", " + r.county, Reason: reason})
-				continue
-			}
-			st.Matched++
-			st.How[how]++
-			rep.Matches = append(rep.Matches, []string{ref, r.usps, r.name, aid, how})
-			s := sighting{source: source, date: l.Date, pending: l.Pending}
-			if !l.Pending {
-				d, repaired, err := parseSigned(c[h["SIGNED"]])
-				if err != nil {
-					rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %v; left without a signed date", ref, err))
-				} else if repaired {
-					rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %q read as %s", ref, c[h["SIGNED"]], *d))
-				}
-				if d != nil && *d > l.Date {
-					// A list cannot show an agreement signed after the list's own date: a mistyped
-					// year ("5025-07-07"). Read it with the list's year where that fits.
-					fixed := jurisdictions.Date(string(l.Date)[:4] + string(*d)[4:])
-					if _, err := jurisdictions.ParseDate(string(fixed)); err == nil && fixed <= l.Date {
-						rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %q is after the list's date; read as %s", ref, c[h["SIGNED"]], fixed))
-						d = &fixed
-					} else {
-						rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %q is after the list's date; left without a signed date", ref, c[h["SIGNED"]]))
-						d = nil
-					}
-				}
-				s.signed = d
-				if u := unwrapURL(c[h["MOA_URL"]]); strings.HasPrefix(u, "http") {
-					s.moaURL = u
-				}
-			}
-			add(aid, model, s)
 		}
 	}
 	listed := map[string][]string{} // agency -> models on ICE's participating lists
@@ -210,10 +165,168 @@ func (n *national) importICE(dir string) (map[string]*agreementRec, error) {
 			}
 		}
 	}
+	for _, k := range slices.Sorted(mapsKeys(listed)) {
+		slices.Sort(listed[k])
+	}
 	if err := n.importMOAIndex(dir, add, listed); err != nil {
 		return nil, err
 	}
+	for _, f := range docs {
+		if err := n.importDocuments(f, add, listed); err != nil {
+			return nil, err
+		}
+	}
 	return recs, nil
+}
+
+// importList reads one participating or pending list.
+func (n *national) importList(f iceFile, add func(aid, model string, s sighting)) error {
+	rep := n.report
+	rows, err := readList(f)
+	if err != nil {
+		return err
+	}
+	source := listSource(f)
+	st := &ListStats{File: f.Name, Date: string(f.Date), Kind: f.Kind, Pending: f.Kind == "pending", How: map[string]int{}, keys: map[string]listEntry{}}
+	rep.Lists = append(rep.Lists, st)
+	for _, c := range rows {
+		if c.blank {
+			st.Blank++
+			continue
+		}
+		st.Rows++
+		r := row{ref: c.Ref, usps: n.usps(c.State), name: strings.TrimSpace(c.Agency), typ: strings.TrimSpace(c.Type), county: strings.TrimSpace(c.County)}
+		if strings.TrimSpace(c.MOA) == "link pending" {
+			st.LinkPending++
+		}
+		model, ok := iceModels[strings.ToLower(strings.TrimSpace(c.Support))]
+		if !ok {
+			rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: c.Ref, Name: r.name, State: c.State, Reason: fmt.Sprintf("unknown support type %q", c.Support)})
+			continue
+		}
+		if r.usps == "" {
+			rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: c.Ref, Name: r.name, State: c.State, Reason: fmt.Sprintf("unknown state %q", c.State)})
+			continue
+		}
+		aid, how, reason := n.placeRow(r)
+		if aid == "" {
+			rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: c.Ref, Name: r.name, State: c.State, Detail: r.typ + ", " + r.county, Reason: reason})
+			continue
+		}
+		st.Matched++
+		st.How[how]++
+		rep.Matches = append(rep.Matches, []string{c.Ref, r.usps, r.name, aid, how})
+		s := sighting{source: source, date: f.Date, pending: f.Kind == "pending", ref: c.Ref}
+		if f.Kind == "participating" {
+			d, repaired, err := readSigned(c.Signed)
+			if err != nil {
+				rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %v; left without a signed date", c.Ref, err))
+			} else if repaired != "" {
+				rep.DateProblems = append(rep.DateProblems, c.Ref+": "+repaired)
+			}
+			if d != nil && *d > f.Date {
+				// A list cannot show an agreement signed after the list's own date: a mistyped
+				// year ("5025-07-07"). Read it with the list's year where that fits.
+				fixed := jurisdictions.Date(string(f.Date)[:4] + string(*d)[4:])
+				if _, err := jurisdictions.ParseDate(string(fixed)); err == nil && fixed <= f.Date {
+					rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %q (%s) is after the list's date; read as %s", c.Ref, c.Signed, *d, fixed))
+					d = &fixed
+				} else {
+					rep.DateProblems = append(rep.DateProblems, fmt.Sprintf("%s: SIGNED %q (%s) is after the list's date; left without a signed date", c.Ref, c.Signed, *d))
+					d = nil
+				}
+			}
+			s.signed = d
+			if u := unwrapURL(c.MOAURL); strings.HasPrefix(u, "http") {
+				s.moaURL = u
+			}
+		}
+		key := aid + "#" + model
+		if prev, dup := st.keys[key]; dup {
+			st.Duplicates = append(st.Duplicates, fmt.Sprintf("%s repeats %s (%s, %s): one agreement", c.Ref, prev.ref, aid, model))
+		} else {
+			st.keys[key] = listEntry{ref: c.Ref, name: r.name, signed: s.signed, linkPending: strings.TrimSpace(c.MOA) == "link pending"}
+		}
+		add(aid, model, s)
+	}
+	return nil
+}
+
+// importDocuments reads a document list: the MOA and addendum links one of ICE's sheets showed
+// on its date. A row proves only that the agreement was listed that day: its signed date (read
+// from a file name) is not used, and a sheet's "link pending" rows are not in it.
+func (n *national) importDocuments(f iceFile, add func(aid, model string, s sighting), listed map[string][]string) error {
+	rep := n.report
+	recs, err := readCSV(f.Path, false)
+	if err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return fmt.Errorf("%s: empty", f.Path)
+	}
+	h, err := header(f.Path, recs[0], "state", "agency", "document_type", "model", "moa_url")
+	if err != nil {
+		return err
+	}
+	sheetModel := -1 // the model of the sheet row with the same link, where the list says it
+	for name, i := range h {
+		if strings.HasPrefix(name, "model_on_ice_sheet_") {
+			sheetModel = i
+		}
+	}
+	source := listSource(f)
+	st := &ListStats{File: f.Name, Date: string(f.Date), Kind: f.Kind, How: map[string]int{}, keys: map[string]listEntry{}}
+	rep.Lists = append(rep.Lists, st)
+	for i, c := range recs[1:] {
+		ref := fmt.Sprintf("%s:%d", f.Name, i+2)
+		st.Rows++
+		name := strings.TrimSpace(c[h["agency"]])
+		miss := func(reason string) {
+			rep.ICEUnmatched = append(rep.ICEUnmatched, Unmatched{Source: ref, Name: name, State: c[h["state"]], Detail: c[h["document_type"]], Reason: reason})
+		}
+		usps := n.usps(c[h["state"]])
+		if usps == "" {
+			miss(fmt.Sprintf("unknown state %q", c[h["state"]]))
+			continue
+		}
+		aid, how, reason := n.placeRow(row{ref: ref, usps: usps, name: name})
+		if aid == "" {
+			miss(reason)
+			continue
+		}
+		code := strings.TrimSpace(c[h["model"]])
+		if code == "" && sheetModel >= 0 {
+			if code = strings.TrimSpace(c[sheetModel]); code != "" {
+				how += ", model from the sheet row with the same link"
+			}
+		}
+		model, ok := iceModels[code]
+		if !ok {
+			if ms := listed[aid]; len(ms) == 1 {
+				model, ok = ms[0], true
+				how += ", model from list"
+			}
+		}
+		if !ok {
+			miss(fmt.Sprintf("no model in the file name or the sheet, and ICE's lists show the agency with %d models", len(listed[aid])))
+			continue
+		}
+		st.Matched++
+		st.How[how]++
+		rep.Matches = append(rep.Matches, []string{ref, usps, name, aid, how})
+		key := aid + "#" + model
+		if prev, dup := st.keys[key]; dup {
+			st.Duplicates = append(st.Duplicates, fmt.Sprintf("%s (%s) repeats %s (%s, %s): one agreement", ref, c[h["document_type"]], prev.ref, aid, model))
+		} else {
+			st.keys[key] = listEntry{ref: ref, name: name}
+		}
+		s := sighting{source: source, date: f.Date, docs: true, ref: ref}
+		if u := unwrapURL(c[h["moa_url"]]); strings.HasPrefix(u, "http") && strings.EqualFold(strings.TrimSpace(c[h["document_type"]]), "MOA") {
+			s.moaURL = u
+		}
+		add(aid, model, s)
+	}
+	return nil
 }
 
 type moaEntry struct {
@@ -241,7 +354,7 @@ func (n *national) importMOAIndex(dir string, add func(aid, model string, s sigh
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	rep := n.report
-	st := &ListStats{File: moaIndexFile, Date: "2025-05..2026-06", How: map[string]int{}}
+	st := &ListStats{File: moaIndexFile, Kind: "moa-index", How: map[string]int{}}
 	rep.Lists = append(rep.Lists, st)
 	keys := make([]string, 0, len(idx))
 	for k := range idx {
@@ -262,6 +375,12 @@ func (n *national) importMOAIndex(dir string, add func(aid, model string, s sigh
 				continue
 			}
 			date := jurisdictions.Date(m[1] + "-" + m[2] + "-" + m[3])
+			if st.First == "" || string(date) < st.First {
+				st.First = string(date)
+			}
+			if string(date) > st.Date {
+				st.Date = string(date)
+			}
 			code := ""
 			if e.Model != nil {
 				code = *e.Model
@@ -300,7 +419,7 @@ func (n *national) importMOAIndex(dir string, add func(aid, model string, s sigh
 			if e.DateFilename != nil {
 				note = "ICE's file name " + e.Filename + " carries the date " + *e.DateFilename
 			}
-			add(aid, model, sighting{source: "MOA posted by ICE, archived " + string(date) + " (Tracking_287g, indexed by 287g-watch)", date: date, moa: true, moaURL: e.PDFURL, note: note})
+			add(aid, model, sighting{source: "MOA posted by ICE, archived " + string(date) + " (Tracking_287g, indexed by 287g-watch)", date: date, moa: true, moaURL: e.PDFURL, note: note, ref: ref})
 		}
 	}
 	return nil

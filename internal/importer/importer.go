@@ -1,6 +1,9 @@
-// Package importer builds juris's generated national layer (states, counties, incorporated
-// places, law-enforcement agencies and ICE 287(g) agreements) from the public source files in
-// jurisdictions/sources, and writes it byte for byte the same on every run.
+// Package importer builds juris's generated national layer (states, territories, counties,
+// incorporated places, consolidated governments, law-enforcement agencies and ICE 287(g)
+// agreements) from public source files (Census, FBI and ICE files, laid out as the project's
+// shared data folder is: census/, agencies/, ice287g/) and the project's own curated tables
+// (jurisdictions/sources: aliases, jails, consolidated governments, sheriffs), and writes it byte
+// for byte the same on every run.
 //
 // It decides no legal question: it records who exists, who owns whom, and which agreements
 // ICE listed on which dates.
@@ -36,21 +39,42 @@ type aliasFile struct {
 	} `yaml:"aliases"`
 	// FBI places FBI rows the rules would misplace, by ORI, with the source that says where.
 	FBI []fbiPlacement `yaml:"fbi"`
+	// Same lists FBI rows that are an agency already in the dataset under another name (or
+	// another id): the row's ORI joins that agency's.
+	Same []fbiSame `yaml:"same"`
 }
 
 // fbiPlacement puts one FBI agency under a given id and kind.
 type fbiPlacement struct {
-	ORI      string `yaml:"ori"`
-	Agency   string `yaml:"agency"`
-	Kind     string `yaml:"kind"`
-	Reason   string `yaml:"reason"`
-	Citation string `yaml:"citation"`
-	URL      string `yaml:"url"`
+	ORI    string `yaml:"ori"`
+	Agency string `yaml:"agency"`
+	// Name replaces the FBI's name where the FBI writes only a place's ("Charlotte-Mecklenburg").
+	Name       string   `yaml:"name"`
+	Kind       string   `yaml:"kind"`
+	OperatesIn []string `yaml:"operates_in"`
+	Reason     string   `yaml:"reason"`
+	Citation   string   `yaml:"citation"`
+	URL        string   `yaml:"url"`
 }
 
-// Run reads the sources under dir and builds the national layer.
-func Run(ctx context.Context, dir string) (*Result, error) {
-	n := &national{juris: map[string]*jurisdictions.Jurisdiction{}, agencies: map[string]*jurisdictions.Agency{}, report: &Report{}, aliases: map[string]string{}}
+// fbiSame merges one FBI row into an agency: its ORI is kept among the agency's (first where the
+// row is the statewide one), and the row makes the agency where the dataset lacks it.
+type fbiSame struct {
+	ORI    string `yaml:"ori"`
+	Agency string `yaml:"agency"`
+	Kind   string `yaml:"kind"`
+	Reason string `yaml:"reason"`
+	URL    string `yaml:"url"`
+}
+
+// Run reads the public files under dir (census/, agencies/, ice287g/) and the curated tables
+// under curated (aliases.yaml, jails.yaml, consolidated.yaml, sheriffs.yaml), and builds the
+// national layer.
+func Run(ctx context.Context, dir, curated string) (*Result, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("the sources folder %q is not a folder (it holds census/, agencies/ and ice287g/): %v", dir, err)
+	}
+	n := &national{juris: map[string]*jurisdictions.Jurisdiction{}, agencies: map[string]*jurisdictions.Agency{}, report: &Report{StateFixes: map[string]int{}}, aliases: map[string]string{}}
 	var err error
 	if n.states, err = readStates(dir); err != nil {
 		return nil, err
@@ -67,10 +91,17 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	if err := n.buildJurisdictions(g, counties); err != nil {
 		return nil, err
 	}
+	cf, cpath, err := readConsolidated(curated)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.consolidate(cf, cpath); err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	af, aliasPath, err := readAliasFile(dir)
+	af, aliasPath, err := readAliasFile(curated)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +120,14 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	jf, err := readJails(dir)
+	sf, spath, err := readSheriffs(curated)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.sheriffs(sf, spath); err != nil {
+		return nil, err
+	}
+	jf, err := readJails(curated)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +135,7 @@ func Run(ctx context.Context, dir string) (*Result, error) {
 		return nil, err
 	}
 	agreements := n.buildAgreements(recs)
+	n.reconcile(agreements)
 	n.report.Agencies = len(n.agencies)
 	n.report.Agreements = len(agreements)
 	return n.emit(agreements), ctx.Err()
@@ -118,11 +157,36 @@ func readAliasFile(dir string) (*aliasFile, string, error) {
 func (n *national) fbiPlacements(af *aliasFile, path string) error {
 	n.fbiPlace = map[string]fbiPlacement{}
 	for i, p := range af.FBI {
+		if to := n.rehome(p.Agency); to != p.Agency {
+			return fmt.Errorf("%s: fbi[%d]: agency %s lies in a consolidated government; write %s", path, i, p.Agency, to)
+		}
 		owner := p.Agency[:max(strings.LastIndex(p.Agency, "/"), 0)]
 		if p.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds(), p.Kind) || p.Reason == "" || p.Citation == "" || !strings.HasPrefix(p.URL, "http") {
 			return fmt.Errorf("%s: fbi[%d]: ori, an agency id under a known jurisdiction, a kind (%v), reason, citation and url are required", path, i, jurisdictions.AgencyKinds())
 		}
+		for _, j := range p.OperatesIn {
+			if n.juris[j] == nil {
+				return fmt.Errorf("%s: fbi[%d]: operates_in: unknown jurisdiction %q", path, i, j)
+			}
+		}
+		if _, dup := n.fbiPlace[p.ORI]; dup {
+			return fmt.Errorf("%s: fbi[%d]: ORI %s is placed twice", path, i, p.ORI)
+		}
 		n.fbiPlace[p.ORI] = p
+	}
+	n.fbiSame = map[string]fbiSame{}
+	for i, m := range af.Same {
+		owner := m.Agency[:max(strings.LastIndex(m.Agency, "/"), 0)]
+		if m.ORI == "" || n.juris[owner] == nil || !slices.Contains(jurisdictions.AgencyKinds(), m.Kind) || m.Reason == "" {
+			return fmt.Errorf("%s: same[%d]: ori, an agency id under a known jurisdiction, a kind (%v) and reason are required", path, i, jurisdictions.AgencyKinds())
+		}
+		if m.URL != "" && !strings.HasPrefix(m.URL, "http") {
+			return fmt.Errorf("%s: same[%d]: url %q is not an http(s) URL", path, i, m.URL)
+		}
+		if _, dup := n.fbiPlace[m.ORI]; dup {
+			return fmt.Errorf("%s: same[%d]: ORI %s is also under fbi", path, i, m.ORI)
+		}
+		n.fbiSame[m.ORI] = m
 	}
 	return nil
 }
@@ -131,6 +195,9 @@ func (n *national) applyAliases(af *aliasFile, path string) error {
 	for i, a := range af.Aliases {
 		if a.Reason == "" || a.Agency == "" || n.byState[a.State] == nil {
 			return fmt.Errorf("%s: aliases[%d]: state, name, agency and reason are required", path, i)
+		}
+		if to := n.rehome(a.Agency); to != a.Agency {
+			return fmt.Errorf("%s: aliases[%d]: agency %s lies in a consolidated government; write %s", path, i, a.Agency, to)
 		}
 		n.aliases[a.State+"|"+foldName(a.Name)] = a.Agency
 		n.report.Aliases++
@@ -184,6 +251,7 @@ func (n *national) emit(agreements []*jurisdictions.Agreement) *Result {
 		slices.SortFunc(gs[u], func(a, b *jurisdictions.Agreement) int { return strings.Compare(a.ID, b.ID) })
 		out.Files["us/"+strings.ToLower(u)+".yaml"] = emitState(u, j, as[u], gs[u])
 	}
+	out.Files["sources.yaml"] = n.sourceFiles()
 	out.Files["REPORT.md"] = []byte(n.report.Markdown())
 	out.Files["matches.csv"] = n.report.MatchesCSV()
 	return out

@@ -11,11 +11,17 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/jurisproject/juris/jurisdictions"
 )
 
-const sources = "../../jurisdictions/sources"
+// The public files (census/, agencies/, ice287g/) are the project's shared data folder, beside
+// the repository; the curated tables are in the repository.
+const (
+	sources = "../../../shared/data"
+	curated = "../../jurisdictions/sources"
+)
 
 var (
 	once   sync.Once
@@ -25,7 +31,7 @@ var (
 
 func run(t *testing.T) *Result {
 	t.Helper()
-	once.Do(func() { result, runErr = Run(context.Background(), sources) })
+	once.Do(func() { result, runErr = Run(context.Background(), sources, curated) })
 	require.NoError(t, runErr)
 	return result
 }
@@ -35,7 +41,7 @@ func run(t *testing.T) *Result {
 func TestGeneratedLayerIsCurrent(t *testing.T) {
 	r := run(t)
 	require.NoError(t, r.Check("../../jurisdictions/national"))
-	again, err := Run(context.Background(), sources)
+	again, err := Run(context.Background(), sources, curated)
 	require.NoError(t, err)
 	require.Equal(t, len(r.Files), len(again.Files))
 	for name, b := range r.Files {
@@ -51,6 +57,27 @@ func csvRows(t *testing.T, path string) int {
 	recs, err := csv.NewReader(f).ReadAll()
 	require.NoError(t, err)
 	return len(recs) - 1
+}
+
+// sourceRows counts the non-blank rows after the header of a CSV file or a workbook's first
+// sheet, read independently of the importer.
+func sourceRows(t *testing.T, path string) int {
+	t.Helper()
+	if !strings.HasSuffix(path, ".xlsx") {
+		return csvRows(t, path)
+	}
+	wb, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer wb.Close()
+	rows, err := wb.GetRows(wb.GetSheetList()[0])
+	require.NoError(t, err)
+	n := 0
+	for _, r := range rows[1:] {
+		if strings.TrimSpace(strings.Join(r, "")) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // TestNothingLost: every source row is imported or reported with a reason.
@@ -89,7 +116,7 @@ func TestNothingLost(t *testing.T) {
 			require.Equal(t, l.Rows, l.Matched+unmatched[moaIndexFile], l.File)
 			continue
 		}
-		require.Equal(t, csvRows(t, filepath.Join(sources, "ice287g", l.File)), l.Rows, l.File)
+		require.Equal(t, sourceRows(t, filepath.Join(sources, "ice287g", l.File)), l.Rows, l.File)
 		require.Equal(t, l.Rows, l.Matched+unmatched[l.File], l.File)
 		require.GreaterOrEqual(t, float64(l.Matched)/float64(l.Rows), 0.96, l.File)
 	}
@@ -136,14 +163,19 @@ func TestNamesAndCollisions(t *testing.T) {
 	// Trailing spaces and #N/A: "Bay County " and the city rows.
 	_, ok := ds.Agencies["us/fl/bay-county/sheriff"]
 	require.True(t, ok)
-	// Puerto Rico, DC and the 50 states.
+	// The 50 states, DC, Puerto Rico and the four island areas ICE or the FBI list agencies in.
 	n := 0
 	for _, j := range ds.Jurisdictions {
 		if j.Kind == "state" || j.Kind == "district" || j.Kind == "territory" {
 			n++
 		}
 	}
-	require.Equal(t, 52, n)
+	require.Equal(t, 56, n)
+	for _, id := range []string{"us/gu", "us/mp", "us/vi", "us/as", "us/pr"} {
+		require.Equal(t, "territory", ds.Jurisdictions[id].Kind, id)
+	}
+	require.Equal(t, "66", ds.Jurisdictions["us/gu"].GEOID)
+	require.Equal(t, "us/gu", ds.Agencies["us/gu/guam-police-department"].Jurisdiction, "the FBI writes Guam as GM")
 	// Names with commas and a malformed SIGNED ("7/72025") still make an agreement.
 	found := false
 	for _, g := range ds.Agreements {
@@ -218,4 +250,11 @@ func TestCuratedSourcesAreStrict(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "jails.yaml"), []byte("states:\n  - state: CT\n    operater: state\n"), 0o644))
 	_, err = readJails(dir)
 	require.ErrorContains(t, err, `jails.yaml:3: states[0].operater: unknown key "operater"`)
+}
+
+func csvFile(t *testing.T, path string) [][]string {
+	t.Helper()
+	recs, err := readCSV(path, false)
+	require.NoError(t, err)
+	return recs
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"fmt"
+
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"strings"
@@ -51,6 +53,11 @@ func (n *national) placeRow(r row) (aid, how, reason string) {
 			n.created(&jurisdictions.Agency{Name: displayName(r.name), Kind: "sheriff", Jurisdiction: c.ID, RunsJail: true}, id, r)
 		}
 		return id, "sheriff", ""
+	}
+	// Pennsylvania's constables: elected officers of a township, borough or ward, which ICE
+	// lists as state agencies or municipalities.
+	if r.usps == "PA" && strings.Contains(key, "constable") {
+		return n.constable(si, r, key, hint)
 	}
 	// Municipal police: the place is in the name.
 	placeReason := ""
@@ -200,4 +207,68 @@ func displayName(s string) string {
 		s = strings.ReplaceAll(s, " "+w+" ", " "+strings.ToLower(w)+" ")
 	}
 	return s
+}
+
+// constableWords are the words of a constable's name that name neither its place nor its ward
+// or precinct.
+var constableWords = map[string]bool{"state": true, "constable": true, "constables": true,
+	"constabless": true, "office": true, "s": true, "of": true, "the": true}
+
+// wardWords mark where a constable's place ends and its ward or precinct begins.
+var wardWords = map[string]bool{"precinct": true, "ward": true, "first": true, "second": true, "third": true, "fourth": true,
+	"fifth": true, "sixth": true, "seventh": true, "eighth": true, "ninth": true}
+
+// constable places a Pennsylvania constable under the township or borough its name gives,
+// operating there only; where that place is not in the dataset, under the county its name or
+// ICE's COUNTY column gives, operating in that county. One id per place and ward or precinct,
+// however ICE spells the office.
+func (n *national) constable(si *stateIndex, r row, key string, hint []*county) (string, string, string) {
+	var words, placeWords []string
+	inWard := false
+	key = strings.ReplaceAll(strings.ReplaceAll(" "+key+" ", " pennsylvania state ", " state "), " pa state ", " state ")
+	for _, w := range strings.Fields(key) {
+		if constableWords[w] {
+			continue
+		}
+		words = append(words, w)
+		if wardWords[w] || isDigits(w) {
+			inWard = true
+		}
+		if !inWard {
+			placeWords = append(placeWords, w)
+		}
+	}
+	place := strings.Join(placeWords, " ")
+	if place == "" {
+		return "", "", "a constable whose name gives no township, borough or county"
+	}
+	slug := jurisdictions.Slug(strings.Join(words, " ") + " constable")
+	if c := n.countyOfName(si, place); c != nil && strings.HasSuffix(place, "county") {
+		return n.constableUnder(c.ID, slug, nil, r, "its county")
+	}
+	// A borough is a Census place named without "borough"; a township is a municipality made
+	// from the FBI list, named with it.
+	cand := strings.TrimSuffix(place, " borough")
+	if p, _ := n.findPlace(si, cand, hint); p != nil && (strings.HasSuffix(place, " township") == strings.HasSuffix(fold(p.Name), " township")) {
+		return n.constableUnder(p.ID, slug, nil, r, "its "+p.Kind)
+	}
+	var c *county
+	if len(hint) == 1 {
+		c = hint[0]
+	}
+	if c == nil {
+		return "", "", "a constable (an elected officer of a township, borough or ward) whose township or borough (" + place + ") is not in the dataset, and whose county ICE does not give"
+	}
+	return n.constableUnder(c.ID, slug, []string{c.ID}, r, "the county ICE's COUNTY column names (its township or borough, "+place+", is not in the dataset)")
+}
+
+func (n *national) constableUnder(owner, slug string, opsIn []string, r row, where string) (string, string, string) {
+	id := owner + "/" + slug
+	if _, ok := n.agencies[id]; !ok {
+		a := &jurisdictions.Agency{Name: displayName(r.name), Kind: "other", Jurisdiction: owner, OperatesIn: opsIn}
+		n.created(a, id, r)
+		a.Note += " A Pennsylvania constable: an elected officer of a township or borough, placed under " + where + "."
+		n.structure("Pennsylvania constables placed (ICE lists them as state agencies or municipalities)", fmt.Sprintf("`%s` (%s, %s): under %s", id, r.name, r.ref, where))
+	}
+	return id, "constable", ""
 }

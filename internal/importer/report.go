@@ -7,6 +7,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/jurisproject/juris/jurisdictions"
 )
 
 // Unmatched is a source row that did not become what it names, with the reason.
@@ -20,12 +22,29 @@ type Unmatched struct {
 
 // ListStats counts one ICE source: its rows and how they were matched to agencies.
 type ListStats struct {
-	File    string         `json:"file"`
-	Date    string         `json:"date"`
-	Pending bool           `json:"pending,omitempty"`
-	Rows    int            `json:"rows"`
-	Matched int            `json:"matched"`
-	How     map[string]int `json:"how"`
+	File string `json:"file"`
+	// Date is the date the list shows; for the MOA index, the latest snapshot (First the earliest).
+	Date  string `json:"date"`
+	First string `json:"first,omitempty"`
+	// Kind is participating, pending, documents or moa-index.
+	Kind        string         `json:"kind"`
+	Pending     bool           `json:"pending,omitempty"`
+	Rows        int            `json:"rows"`
+	Blank       int            `json:"blank,omitempty"`
+	LinkPending int            `json:"link_pending,omitempty"`
+	Matched     int            `json:"matched"`
+	How         map[string]int `json:"how"`
+	// Duplicates are rows that repeat an agreement (agency and model) already on the list.
+	Duplicates []string `json:"duplicates,omitempty"`
+
+	keys map[string]listEntry // agency#model -> the first row showing it
+}
+
+// listEntry is the first row of a list showing an agreement.
+type listEntry struct {
+	ref, name   string
+	signed      *jurisdictions.Date
+	linkPending bool
 }
 
 // Report accounts for every source row: imported, or left out with a reason.
@@ -38,6 +57,7 @@ type Report struct {
 	ZeroPopulationPairs                      int
 
 	FBIRows               int
+	FBILatestYear         string
 	FBIByType             map[string]int
 	FBIMatched            map[string]int
 	FBIMerged             int
@@ -46,17 +66,36 @@ type Report struct {
 	FBICityToMunicipality []Unmatched
 
 	Lists []*ListStats
+	// FilesSkipped are files in the sources' ice287g/ folder not read, with the reason.
+	FilesSkipped []string
+	// StateFixes counts misspelled state names read as the state they name.
+	StateFixes map[string]int
 	// Matches records, for each ICE source row placed, the agency it went to.
 	Matches         [][]string
 	ICEUnmatched    []Unmatched
 	CreatedAgencies []string
 	DateProblems    []string
-	SignedConflicts []string
-	Relisted        []string
+	// Resigned are agreements whose signed date changed from one list to a later one.
+	Resigned []string
+	Relisted []string
 
-	Agencies, Agreements, Pending, Delisted, MOAOnly int
-	SheriffsWithoutJail                              int
-	Aliases                                          int
+	Agencies, Agreements, Pending, Delisted, MOAOnly, DocsOnly int
+
+	// Consolidated lists the consolidated governments made; Satellites counts the places whose
+	// counties were pointed to one.
+	Consolidated []string
+	Satellites   int
+	// SheriffsMade are the sheriffs made by default (a county-equivalent the FBI lists none for);
+	// NoSheriff the county-equivalents left without one, with the reason.
+	SheriffsMade, NoSheriff []string
+	// Reconciliations account for the difference between each list's rows and the agreements in
+	// force on its date.
+	Reconciliations []*Reconciliation
+	// Structure lists the structural changes made (sheriffs created, agencies placed or merged,
+	// jails reassigned), each with its source, by heading.
+	Structure           map[string][]string
+	SheriffsWithoutJail int
+	Aliases             int
 }
 
 func pct(a, b int) string {
@@ -120,26 +159,63 @@ func (r *Report) Markdown() string {
 	b.WriteString("\n")
 	unmatchedTable(&b, r.FBIUnmatched)
 
-	b.WriteString("\n## ICE lists and MOA index\n\n")
-	b.WriteString("| source | date | rows | matched to an agency | how |\n|---|---|---|---|---|\n")
+	b.WriteString("\n## ICE lists, document list and MOA index\n\n")
+	b.WriteString("ICE's files are found in the sources' ice287g/ folder by name and read oldest first; where a sheet exists as\n")
+	b.WriteString("ICE's .xlsx and as a CSV copy, the .xlsx is read. A document list (the MOA links of one of ICE's sheets) proves\n")
+	b.WriteString("an agreement was listed that day and nothing more: it gives no signed date, and it omits the sheet's\n")
+	b.WriteString("`link pending` rows, so an agreement missing from it is not delisted.\n\n")
+	b.WriteString("| source | kind | date | rows | link pending | repeats | matched to an agency | how |\n|---|---|---|---|---|---|---|---|\n")
 	rows, hit := 0, 0
 	for _, l := range r.Lists {
 		var how []string
 		for _, k := range slices.Sorted(maps.Keys(l.How)) {
 			how = append(how, fmt.Sprintf("%s %d", k, l.How[k]))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d (%s) | %s |\n", l.File, l.Date, l.Rows, l.Matched, pct(l.Matched, l.Rows), strings.Join(how, ", "))
+		date := l.Date
+		if l.First != "" {
+			date = l.First + " to " + l.Date
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %d | %d (%s) | %s |\n", l.File, l.Kind, date, l.Rows, l.LinkPending, len(l.Duplicates), l.Matched, pct(l.Matched, l.Rows), strings.Join(how, ", "))
 		rows += l.Rows
 		hit += l.Matched
 	}
-	fmt.Fprintf(&b, "| all | | %d | %d (%s) | |\n\n", rows, hit, pct(hit, rows))
+	fmt.Fprintf(&b, "| all | | | %d | | | %d (%s) | |\n\n", rows, hit, pct(hit, rows))
+	for _, l := range r.Lists {
+		if l.Blank > 0 {
+			fmt.Fprintf(&b, "%s: %d blank rows (no cell written), not counted.\n\n", l.File, l.Blank)
+		}
+	}
+	if len(r.FilesSkipped) > 0 {
+		b.WriteString("Files in ice287g/ not read:\n\n")
+		for _, f := range r.FilesSkipped {
+			fmt.Fprintf(&b, "- %s\n", f)
+		}
+		b.WriteString("\n")
+	}
+	for _, k := range slices.Sorted(maps.Keys(r.StateFixes)) {
+		fmt.Fprintf(&b, "State names misspelled by ICE: %s (%d rows).\n\n", k, r.StateFixes[k])
+	}
 	b.WriteString("How: `name` the agency's name matched one already in the dataset; `sheriff` the county's sheriff;\n")
 	b.WriteString("`place` the police of the place in the name; `county police` a county police department; `alias` an\n")
-	b.WriteString("entry of jurisdictions/sources/aliases.yaml; `created` an agency the FBI list lacks, made from the row.\n\n")
+	b.WriteString("entry of jurisdictions/sources/aliases.yaml; `created` an agency the FBI list lacks, made from the row;\n")
+	b.WriteString("`model from list` the model of an MOA or document that names none, where ICE's lists show the agency with one model only.\n\n")
 	fmt.Fprintf(&b, "Agencies made from ICE rows or jails.yaml, not in the FBI list: %d. Aliases used: %d.\n\n", len(r.CreatedAgencies), r.Aliases)
 	fmt.Fprintf(&b, "Agreements: %d (one per agency and model): %d pending, %d delisted (shown as participating, on a list or by\n", r.Agreements, r.Pending, r.Delisted)
 	fmt.Fprintf(&b, "an MOA ICE posted, then absent from a later participating list, and seen nowhere after it), %d known only\n", r.MOAOnly)
-	b.WriteString("from an MOA ICE posted (marked `verified: false`).\n\n")
+	fmt.Fprintf(&b, "from an MOA ICE posted (marked `verified: false`), %d known only from a document list (no signed date).\n\n", r.DocsOnly)
+	for _, l := range r.Lists {
+		if len(l.Duplicates) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "### Rows of %s that repeat an agreement already on it\n\n", l.File)
+		for _, d := range l.Duplicates {
+			fmt.Fprintf(&b, "- %s\n", d)
+		}
+		b.WriteString("\n")
+	}
+	r.changesMarkdown(&b)
+	r.reconciliationMarkdown(&b)
+	r.structureMarkdown(&b)
 	section := func(title string, lines []string) {
 		if len(lines) == 0 {
 			return
@@ -151,7 +227,7 @@ func (r *Report) Markdown() string {
 		b.WriteString("\n")
 	}
 	section("Dates repaired or refused", r.DateProblems)
-	section("Signed dates that differ between lists", r.SignedConflicts)
+	section("Signed dates that differ between lists (re-signed, or corrected)", r.Resigned)
 	section("Absent from a later list but seen again", r.Relisted)
 	b.WriteString("### ICE rows not matched\n\n")
 	if len(r.ICEUnmatched) == 0 {
@@ -176,4 +252,152 @@ func (r *Report) MatchesCSV() []byte {
 	_ = w.WriteAll(r.Matches)
 	w.Flush()
 	return b.Bytes()
+}
+
+// changesMarkdown tells what changed from each of ICE's lists to the next of its kind: the
+// agreements new on it, those it no longer shows, those whose signed date changed (re-signed or
+// corrected), and those whose agency ICE now names differently.
+func (r *Report) changesMarkdown(b *strings.Builder) {
+	b.WriteString("## What changed from list to list\n\n")
+	b.WriteString("Each participating list against the one before it, and each pending list against the one before it; the\n")
+	b.WriteString("document list against the last participating list before it. Agreements are agency and model.\n\n")
+	var prev = map[string]*ListStats{}
+	for _, l := range r.Lists {
+		base := l.Kind
+		if base == "documents" {
+			base = "participating"
+		}
+		p := prev[base]
+		if l.Kind != "documents" {
+			prev[l.Kind] = l
+		}
+		if p == nil || l.keys == nil {
+			continue
+		}
+		var added, gone, resigned, renamed []string
+		for _, k := range slices.Sorted(maps.Keys(l.keys)) {
+			e := l.keys[k]
+			pe, was := p.keys[k]
+			if !was {
+				added = append(added, strings.Replace(k, "#", " ", 1))
+				continue
+			}
+			if e.signed != nil && pe.signed != nil && *e.signed != *pe.signed {
+				resigned = append(resigned, fmt.Sprintf("%s: signed %s on %s, %s on %s (%s)", strings.Replace(k, "#", " ", 1), *pe.signed, p.Date, *e.signed, l.Date, e.ref))
+			}
+			if l.Kind != "documents" && fold(e.name) != fold(pe.name) {
+				renamed = append(renamed, fmt.Sprintf("%s: %q on %s, %q on %s", strings.Replace(k, "#", " ", 1), pe.name, p.Date, e.name, l.Date))
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(p.keys)) {
+			if _, still := l.keys[k]; !still {
+				why := ""
+				if l.Kind == "documents" && p.keys[k].linkPending {
+					why = " (its MOA was `link pending` on " + p.Date + ")"
+				}
+				gone = append(gone, strings.Replace(k, "#", " ", 1)+why)
+			}
+		}
+		fmt.Fprintf(b, "### %s (%s, %s) against %s (%s)\n\n", l.File, l.Kind, l.Date, p.File, p.Date)
+		fmt.Fprintf(b, "New: %d. No longer shown: %d. Signed date changed: %d. Agency named differently: %d.\n\n", len(added), len(gone), len(resigned), len(renamed))
+		list := func(title string, xs []string) {
+			if len(xs) == 0 {
+				return
+			}
+			fmt.Fprintf(b, "%s:\n\n", title)
+			for _, x := range xs {
+				fmt.Fprintf(b, "- %s\n", x)
+			}
+			b.WriteString("\n")
+		}
+		list("New", added)
+		switch l.Kind {
+		case "documents":
+			list("On "+p.File+", not among the document list's links (not delisted: the document list proves presence only)", gone)
+		case "pending":
+			list("No longer pending", gone)
+		default:
+			list("No longer shown (delisted from this date unless a later source shows them)", gone)
+		}
+		list("Signed date changed", resigned)
+		list("Agency named differently (same agency)", renamed)
+	}
+}
+
+// structure records one structural change under a heading of the report's structure section.
+func (n *national) structure(heading, line string) {
+	if n.report.Structure == nil {
+		n.report.Structure = map[string][]string{}
+	}
+	n.report.Structure[heading] = append(n.report.Structure[heading], line)
+}
+
+// structureMarkdown lists what the curated tables added, moved or merged: consolidated
+// governments, sheriffs made and the county-equivalents left without one, agencies placed and
+// merged, jails reassigned.
+func (r *Report) structureMarkdown(b *strings.Builder) {
+	b.WriteString("## Local government structure: what was added, moved or merged\n\n")
+	b.WriteString("From the curated tables in jurisdictions/sources (consolidated.yaml, sheriffs.yaml, jails.yaml, aliases.yaml),\n")
+	b.WriteString("each entry with its citation and URL there.\n\n")
+	fmt.Fprintf(b, "### Consolidated governments (%d)\n\n", len(r.Consolidated))
+	b.WriteString("One jurisdiction of kind `city-county` each (the District of Columbia keeps its kind); the ids merged are its\n")
+	b.WriteString("aliases, and every agency they owned is the government's (ids rewritten by prefix:\n")
+	fmt.Fprintf(b, "`us/tn/davidson-county/sheriff` is `us/tn/nashville-davidson/sheriff`). Places inside one whose counties now name it: %d.\n\n", r.Satellites)
+	for _, c := range r.Consolidated {
+		fmt.Fprintf(b, "- %s\n", c)
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(b, "### Sheriffs made by default (%d)\n\n", len(r.SheriffsMade))
+	b.WriteString("County-equivalents the FBI lists no sheriff for, where a sheriff exists in law (every county-equivalent except\n")
+	b.WriteString("those below; National Sheriffs' Association, " + nsaFAQ + "): `<county id>/sheriff`.\n\n")
+	b.WriteString(strings.Join(r.SheriffsMade, ", "))
+	b.WriteString("\n\n")
+	fmt.Fprintf(b, "### County-equivalents with no sheriff (%d)\n\n", len(r.NoSheriff))
+	for _, x := range r.NoSheriff {
+		fmt.Fprintf(b, "- %s\n", x)
+	}
+	b.WriteString("\n")
+	for _, h := range slices.Sorted(maps.Keys(r.Structure)) {
+		fmt.Fprintf(b, "### %s (%d)\n\n", h, len(r.Structure[h]))
+		for _, x := range r.Structure[h] {
+			fmt.Fprintf(b, "- %s\n", x)
+		}
+		b.WriteString("\n")
+	}
+}
+
+// reconciliationMarkdown tells, for each participating list and document list, how its rows
+// become the number of agreements `juris stats --as-of <its date>` counts from the generated
+// layer (curated facts laid over it can change the count further; the test in cmd/juris names
+// each such change).
+func (r *Report) reconciliationMarkdown(b *strings.Builder) {
+	b.WriteString("## Figures reconciled: each list's rows and the agreements in force on its date\n\n")
+	b.WriteString("rows - rows placed on no agency - rows repeating an agreement = agreements on the list; less those on it\n")
+	b.WriteString("not in force on its date, plus those in force it does not show = agreements in force in the generated layer\n")
+	b.WriteString("(`juris stats --as-of <date>` over the generated layer alone; curated facts in jurisdictions/data may end or add some).\n\n")
+	b.WriteString("| list | kind | date | rows | not placed | repeats | on the list | not in force | in force, not on it | in force |\n|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, x := range r.Reconciliations {
+		fmt.Fprintf(b, "| %s | %s | %s | %d | %d | %d | %d | %d | %d | %d |\n", x.File, x.Kind, x.Date, x.Rows, x.Unmatched, x.Repeats, x.OnList, len(x.NotInForce), len(x.Extra), x.InForce)
+	}
+	b.WriteString("\nThe rows not placed are listed under \"ICE rows not matched\", the repeats under the list's repeated rows.\n\n")
+	for _, x := range r.Reconciliations {
+		if len(x.NotInForce)+len(x.Extra) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "### %s (%s)\n\n", x.File, x.Date)
+		if len(x.NotInForce) > 0 {
+			fmt.Fprintf(b, "On the list, not in force on %s (%d):\n\n", x.Date, len(x.NotInForce))
+			for _, l := range x.NotInForce {
+				fmt.Fprintf(b, "- %s\n", l)
+			}
+			b.WriteString("\n")
+		}
+		if len(x.Extra) > 0 {
+			fmt.Fprintf(b, "In force on %s, not on the list (%d):\n\n", x.Date, len(x.Extra))
+			for _, l := range x.Extra {
+				fmt.Fprintf(b, "- %s\n", l)
+			}
+			b.WriteString("\n")
+		}
+	}
 }

@@ -30,6 +30,15 @@ county_level(j) if {
 	count(object.get(j, "geoid", "")) == 5
 }
 
+# county_equivalents is how many Census county-equivalents jurisdiction j is: a consolidated
+# government counts each county it absorbed (New York City is five), a county or independent
+# city one, anything else none.
+county_equivalents(j) := count(j.county_geoids) if {
+	count(object.get(j, "county_geoids", [])) > 0
+} else := 1 if {
+	county_level(j)
+} else := 0
+
 # scope_states are the states asked about: the one named, or all.
 scope_states := [state_id(input.state)] if {
 	input.state
@@ -63,12 +72,12 @@ stats_result := {
 	"by_agency_kind": count_by([data.facts.agencies[g.agency].kind | some g in stats_in_force]),
 	"jurisdictions": {
 		"states": count([1 | some id in scoped("jurisdictions"); data.facts.jurisdictions[id].kind in state_kinds]),
-		"counties": count([1 | some id in scoped("jurisdictions"); county_level(data.facts.jurisdictions[id])]),
+		"counties": sum([county_equivalents(data.facts.jurisdictions[id]) | some id in scoped("jurisdictions")]),
 		"places": count([1 |
 			some id in scoped("jurisdictions")
 			j := data.facts.jurisdictions[id]
 			not j.kind in state_kinds
-			not county_level(j)
+			county_equivalents(j) == 0
 		]),
 	},
 	"agencies": count(scoped("agencies")),
