@@ -44,6 +44,7 @@ func MergeReports(parts ...*Report) *Report {
 		out.Bypassed = append(out.Bypassed, p.Bypassed...)
 		s := p.Summary
 		out.Summary.AsOf, out.Summary.Revision, out.Summary.Version = s.AsOf, s.Revision, s.Version
+		out.Summary.SourcesEnd = max(out.Summary.SourcesEnd, s.SourcesEnd)
 		out.Summary.AgreementsInForce += s.AgreementsInForce
 		out.Summary.Conflicts += s.Conflicts
 		out.Summary.MissingRequired += s.MissingRequired
