@@ -176,7 +176,9 @@ type Agency struct {
 	RunsJailSource *Source  `yaml:"runs_jail_source" json:"runs_jail_source,omitempty"`
 	BoundBy        []string `yaml:"bound_by" json:"bound_by,omitempty"`
 	BoundBySource  *Source  `yaml:"bound_by_source" json:"bound_by_source,omitempty"`
-	Note           string   `yaml:"note" json:"note,omitempty"`
+	// OtherNames are further names a name search finds it by ("NYPD").
+	OtherNames []string `yaml:"other_names" json:"other_names,omitempty"`
+	Note       string   `yaml:"note" json:"note,omitempty"`
 
 	pos positions
 }
@@ -381,6 +383,7 @@ func (a *Agency) clone() *Agency {
 	c.OperatesIn = slices.Clone(a.OperatesIn)
 	c.OtherORIs = slices.Clone(a.OtherORIs)
 	c.BoundBy = slices.Clone(a.BoundBy)
+	c.OtherNames = slices.Clone(a.OtherNames)
 	if a.RunsJailSource != nil {
 		s := *a.RunsJailSource
 		c.RunsJailSource = &s

@@ -282,7 +282,7 @@ func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, 
 	if err != nil {
 		return nil, err
 	}
-	id, err := r.agencyID(q.Agency)
+	id, err := r.agencyID(r.Canonical(q.Agency))
 	if err != nil {
 		return nil, err
 	}
@@ -333,6 +333,7 @@ func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDeci
 	if err != nil {
 		return nil, err
 	}
+	q.Locality = r.Canonical(q.Locality)
 	if _, ok := r.ds.Jurisdictions[q.Locality]; !ok {
 		if a, isAgency := r.ds.Agencies[q.Locality]; isAgency {
 			return nil, &InputError{Field: "locality", Value: q.Locality, Msg: "is an agency, not a jurisdiction; ask about the jurisdiction it belongs to", Valid: []string{a.Jurisdiction}}

@@ -41,6 +41,7 @@ func unseenNote(oldest string) string {
 // or ends, and keeps the dates where the answer differs from the day before.
 func (r *Resolver) Timeline(ctx context.Context, q TimelineQuery) ([]Change, error) {
 	ds := r.ds
+	q.ID = r.Canonical(q.ID)
 	if a, ok := ds.Agencies[q.ID]; ok {
 		models := jurisdictions.Models()
 		if q.Model != "" {

@@ -109,3 +109,35 @@ func TestQuestionsByORIAndWrongKinds(t *testing.T) {
 	ie.Valid[0] = "changed"
 	require.Equal(t, "jail-enforcement", jurisdictions.Models()[0])
 }
+
+// TestNamesFindTheOneRightThing: the names researchers type find one government or agency; an
+// alias id (a county a consolidated government absorbed) names the government; a typo gets
+// candidates; an ambiguous name lists governments before agencies.
+func TestNamesFindTheOneRightThing(t *testing.T) {
+	r := newResolver(t)
+	for q, want := range map[string]string{
+		"New York City":                 "us/ny/new-york",
+		"NYC":                           "us/ny/new-york",
+		"NYPD":                          "us/ny/new-york/police",
+		"Nashville, TN":                 "us/tn/nashville-davidson",
+		"Louisville, KY":                "us/ky/louisville",
+		"Denver Sheriff":                "us/co/denver/sheriff",
+		"us/tn/davidson-county":         "us/tn/nashville-davidson",
+		"us/tn/davidson-county/sheriff": "us/tn/nashville-davidson/sheriff",
+		"us/ny/kings-county":            "us/ny/new-york",
+		"MNPD":                          "us/tn/nashville-davidson/police",
+	} {
+		ms := r.Find(q)
+		require.Len(t, ms, 1, "%q: %v", q, ms)
+		require.Equal(t, want, ms[0].ID, q)
+	}
+	require.Empty(t, r.Find("Austn, TX"))
+	near := r.Nearest("Austn, TX", 5)
+	require.NotEmpty(t, near)
+	require.Equal(t, "us/tx/austin", near[0].ID)
+	ms := r.Find("Louisville")
+	require.Greater(t, len(ms), 1)
+	require.Equal(t, "jurisdiction", ms[0].Type)
+	require.Equal(t, "us/ky/louisville", ms[0].ID, "the most populous Louisville first")
+	require.Equal(t, "us/tn/nashville-davidson/sheriff", r.Canonical("us/tn/davidson-county/sheriff"))
+}

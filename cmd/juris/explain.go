@@ -47,6 +47,13 @@ func cmdExplain(ctx context.Context, o *options, pos []string, w io.Writer) (int
 	q := strings.Join(pos, " ")
 	ms := r.Find(q)
 	if len(ms) == 0 {
+		if near := r.Nearest(q, 5); len(near) > 0 {
+			var names []string
+			for _, m := range near {
+				names = append(names, fmt.Sprintf("%s (%s)", m.ID, m.Name))
+			}
+			return 1, fmt.Errorf("nothing matches %q; did you mean: %s", q, strings.Join(names, ", "))
+		}
 		return 1, fmt.Errorf("nothing matches %q: try a name with its state (\"Austin, TX\", \"Travis County, Texas\"), an id (us/tx/austin) or an FBI ORI", q)
 	}
 	if len(ms) > 1 {

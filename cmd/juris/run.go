@@ -257,6 +257,15 @@ func resolveID(r *resolver.Resolver, q, want string) (string, error) {
 		if hint := kindHint(r, q, want, ms); hint != "" {
 			return "", errors.New(hint)
 		}
+		var near []string
+		for _, m := range r.Nearest(q, 5) {
+			if want == "" || m.Type == want {
+				near = append(near, fmt.Sprintf("%s (%s)", m.ID, m.Name))
+			}
+		}
+		if len(near) > 0 {
+			return "", fmt.Errorf("no %s matches %q; did you mean: %s", orAny(want), q, strings.Join(near, ", "))
+		}
 		if sugg := r.Suggest(q, want); len(sugg) > 0 {
 			return "", fmt.Errorf("no %s matches %q; did you mean: %s", orAny(want), q, strings.Join(sugg, ", "))
 		}
