@@ -16,6 +16,8 @@ import (
 //	index.by_state[s]              ids of the jurisdictions, agencies and agreements in state s
 //	index.acted_on[n]              {norm, effect_index} of the effects that void, suspend or
 //	                               sustain norm n
+//	index.aliases[a]               the jurisdiction alias id a names (a county a consolidated
+//	                               government absorbed)
 //
 // The indexes are lookups only: the legal reading of them is the policy's.
 func (ds *Dataset) Document() (map[string]any, error) {
@@ -81,8 +83,12 @@ func (ds *Dataset) typedDocument() map[string]any {
 		byAgency[c.Agency] = append(byAgency[c.Agency], id)
 	}
 	ancestors := map[string][]string{}
-	for id := range ds.Jurisdictions {
+	aliases := map[string]string{}
+	for id, j := range ds.Jurisdictions {
 		ancestors[id] = ds.Ancestors(id)
+		for _, a := range j.Aliases {
+			aliases[a] = id
+		}
 	}
 	// by_state lists, per state, the ids in it: the landscape questions for one state read these
 	// instead of scanning the nation.
@@ -142,6 +148,7 @@ func (ds *Dataset) typedDocument() map[string]any {
 			"operating_in":          operating,
 			"norms_by_jurisdiction": byJuris,
 			"acted_on":              actedOn,
+			"aliases":               aliases,
 			"by_state":              byState,
 		},
 		"revision": ds.Revision,

@@ -162,7 +162,7 @@ func TestDefaultDatasetLoads(t *testing.T) {
 func ExampleParseFile() {
 	_, err := ParseFile("mine.yaml", []byte("agencies:\n  - id: us/tx/x/police\n    colour: blue\n"))
 	fmt.Println(err)
-	// Output: mine.yaml:3: agencies[0].colour: unknown key "colour"; valid keys here: bound_by, bound_by_source, id, jurisdiction, kind, name, note, operates_in, ori, other_oris, runs_jail, runs_jail_source
+	// Output: mine.yaml:3: agencies[0].colour: unknown key "colour"; valid keys here: bound_by, bound_by_source, id, jurisdiction, kind, name, note, operates_in, ori, other_names, other_oris, runs_jail, runs_jail_source
 }
 
 func TestSlug(t *testing.T) {

@@ -289,3 +289,16 @@ test_fact_problems_name_an_unbound_agency if {
 	contains(q.message, "the norm's maker, us/st/gotham, is not among the governments")
 	count(juris.fact_problems) == 0 with data.facts as world([county_trust("binds", {}), state_ban], [])
 }
+
+test_alias_ids_name_the_government if {
+	js := array.concat([j | some j in jurisdictions; j.id != alpha], [object.union(
+		[j | some j in jurisdictions; j.id == alpha][0],
+		{"aliases": ["us/st/old-alpha"]},
+	)])
+	f := facts(js, agencies, [fed], [])
+	juris.canonical("us/st/old-alpha") == alpha with data.facts as f
+	juris.canonical("us/st/old-alpha/sheriff") == alpha_sheriff with data.facts as f
+	juris.canonical(gotham) == gotham with data.facts as f
+	ask(f, "us/st/old-alpha/sheriff", "task-force", "2026-06-01").agency == alpha_sheriff
+	place(f, "us/st/old-alpha", "2026-06-01").locality == alpha
+}

@@ -17,6 +17,7 @@ facts(js, ags, ns, gs) := {
 		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
 		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) | some a in am; some jid in a.operates_in},
 		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) | some n in ns; jid := n.jurisdiction},
+		"aliases": {a: j.id | some j in js; some a in object.get(j, "aliases", [])},
 		"acted_on": {target: sort([{"norm": n.id, "effect_index": i} |
 			some n in ns
 			some i, e in n.effects

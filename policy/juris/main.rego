@@ -30,7 +30,7 @@ agency_errors contains "agency is required: an agency id such as us/tx/travis-co
 
 agency_errors contains sprintf("unknown agency %v: no agency has that id (find ids with `juris explain NAME`)", [input.agency]) if {
 	input.agency
-	not data.facts.agencies[input.agency]
+	not data.facts.agencies[canonical(input.agency)]
 }
 
 agency_errors contains sprintf("model is required; valid models: %s", [concat(", ", sort(models))]) if {
@@ -50,20 +50,32 @@ locality_errors contains "locality is required: a jurisdiction id such as us/tx/
 
 locality_errors contains sprintf("unknown locality %v: no jurisdiction has that id (find ids with `juris explain NAME`)", [input.locality]) if {
 	input.locality
-	not data.facts.jurisdictions[input.locality]
+	not data.facts.jurisdictions[canonical(input.locality)]
 }
+
+# canonical is the id an id names: itself, or the same id under the government an alias names
+# (a county a consolidated city-county absorbed: us/tn/davidson-county/sheriff is
+# us/tn/nashville-davidson/sheriff).
+canonical(id) := data.facts.index.aliases[id] if {
+	data.facts.index.aliases[id]
+} else := concat("/", array.concat([data.facts.index.aliases[prefix]], array.slice(parts, 3, count(parts)))) if {
+	parts := split(id, "/")
+	count(parts) > 3
+	prefix := concat("/", array.slice(parts, 0, 3))
+	data.facts.index.aliases[prefix]
+} else := id
 
 locality_errors contains msg if some msg in date_errors
 
 # agency is the decision on the agency question for the input.
 agency := {"errors": sort(agency_errors)} if {
 	count(agency_errors) > 0
-} else := object.union(agency_decision(input.agency, input.model, as_of), {"revision": data.facts.revision})
+} else := object.union(agency_decision(canonical(input.agency), input.model, as_of), {"revision": data.facts.revision})
 
 # locality is the decision on the locality question for the input.
 locality := {"errors": sort(locality_errors)} if {
 	count(locality_errors) > 0
-} else := object.union(locality_decision(input.locality, as_of), {"revision": data.facts.revision})
+} else := object.union(locality_decision(canonical(input.locality), as_of), {"revision": data.facts.revision})
 
 # fact_problems lists facts the reasoning cannot use as written, which loading reports as errors
 # naming the file and line: an effect that names in reaches.agencies an agency its norm does not
