@@ -39,6 +39,13 @@ type Resolver struct {
 	// names is built on the first name search: most questions come by id.
 	namesOnce sync.Once
 	names     *nameIndex
+	// iv cuts the calendar where an answer can change; cache keeps answers by question and
+	// interval (interval.go). uncached evaluates every question on its own date (tests).
+	iv       *intervals
+	cache    decisionCache
+	uncached bool
+	// shared keeps the values of the policy's input-free rules across queries (vcache.go).
+	shared *sharedCache
 }
 
 type config struct {
@@ -148,7 +155,7 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 	// The document holds plain values only (Document guarantees it), so the store keeps them as
 	// AST values: reads cost nothing, decisions run about 10% faster, loading takes longer.
 	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	r := &Resolver{ds: ds, compiler: comp}
+	r := &Resolver{ds: ds, compiler: comp, iv: newIntervals(doc), shared: newSharedCache(comp)}
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
@@ -292,7 +299,7 @@ func (r *Resolver) Agency(ctx context.Context, q AgencyQuery) (*AgencyDecision, 
 	}
 	var out AgencyDecision
 	input := map[string]any{"agency": q.Agency, "model": q.Model, "as_of": d}
-	if err := r.eval(ctx, r.agency, input, &out); err != nil {
+	if err := r.evalCached(ctx, "agency", r.agency, input, &out); err != nil {
 		return nil, err
 	}
 	out.Receipt = r.receipt(d, out.Coverage)
@@ -342,7 +349,7 @@ func (r *Resolver) Locality(ctx context.Context, q LocalityQuery) (*LocalityDeci
 	}
 	var out LocalityDecision
 	input := map[string]any{"locality": q.Locality, "as_of": d}
-	if err := r.eval(ctx, r.locality, input, &out); err != nil {
+	if err := r.evalCached(ctx, "locality", r.locality, input, &out); err != nil {
 		return nil, err
 	}
 	out.Receipt = r.receipt(d, out.Coverage)
@@ -374,7 +381,7 @@ func (r *Resolver) Stats(ctx context.Context, q StatsQuery) (*Stats, error) {
 		return nil, err
 	}
 	var out Stats
-	if err := r.eval(ctx, r.stats, input, &out); err != nil {
+	if err := r.evalCached(ctx, "stats", r.stats, input, &out); err != nil {
 		return nil, err
 	}
 	out.Receipt = r.receipt(d, Coverage{StateLaw: CoverageEntry{Date: r.latestSurvey(), Outcome: "laws-found"}})
@@ -390,7 +397,7 @@ func (r *Resolver) Report(ctx context.Context, q ReportQuery) (*Report, error) {
 		return nil, err
 	}
 	var out Report
-	if err := r.eval(ctx, r.report, input, &out); err != nil {
+	if err := r.evalCached(ctx, "report", r.report, input, &out); err != nil {
 		return nil, err
 	}
 	out.Summary.Version = Version
@@ -526,30 +533,56 @@ func (r *Resolver) suggest(id string, agencies bool) []string {
 // errPolicy reports a policy that gave no decision.
 var errPolicy = errors.New("the policy gave no decision")
 
-func (r *Resolver) eval(ctx context.Context, pq rego.PreparedEvalQuery, input map[string]any, out any) error {
+// evalCached answers a question from the decision cache, or evaluates it on its interval's
+// evaluation date and caches the result; either way the answer carries the date asked.
+func (r *Resolver) evalCached(ctx context.Context, kind string, pq rego.PreparedEvalQuery, input map[string]any, out any) error {
+	d, _ := input["as_of"].(string)
+	e := d
+	if !r.uncached && validDate(d) {
+		e = r.iv.evalDate(d)
+	}
+	input["as_of"] = e
+	key := fmt.Sprint(kind, "\x00", input["agency"], "\x00", input["model"], "\x00", input["locality"], "\x00", input["state"], "\x00", e)
+	val, ok := r.cache.get(key)
+	if !ok || r.uncached {
+		var err error
+		if val, err = r.evalValue(ctx, pq, input); err != nil {
+			return err
+		}
+		if !r.uncached {
+			r.cache.put(key, val)
+		}
+	}
+	return decodeValue(val, out, replacer(e, d))
+}
+
+// evalValue evaluates a prepared query and returns its one result, as OPA gives it, or the
+// policy's refusal of the input as an error.
+func (r *Resolver) evalValue(ctx context.Context, pq rego.PreparedEvalQuery, input map[string]any) (any, error) {
 	v, err := ast.InterfaceToValue(input)
 	if err != nil {
-		return fmt.Errorf("encoding input: %w", err)
+		return nil, fmt.Errorf("encoding input: %w", err)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+	opts := []rego.EvalOption{rego.EvalParsedInput(v)}
+	if !r.uncached {
+		opts = append(opts, rego.EvalVirtualCache(r.shared.forEval()))
+	}
+	rs, err := pq.Eval(ctx, opts...)
 	if err != nil {
-		return fmt.Errorf("evaluating policy: %w", err)
+		return nil, fmt.Errorf("evaluating policy: %w", err)
 	}
 	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return fmt.Errorf("evaluating policy for %v: %w", input, errPolicy)
+		return nil, fmt.Errorf("evaluating policy for %v: %w", input, errPolicy)
 	}
-	b, err := json.Marshal(rs[0].Expressions[0].Value)
-	if err != nil {
-		return fmt.Errorf("decoding decision: %w", err)
+	val := rs[0].Expressions[0].Value
+	if m, ok := val.(map[string]any); ok {
+		if errs, ok := m["errors"].([]any); ok && len(errs) > 0 {
+			msgs := make([]string, len(errs))
+			for i, e := range errs {
+				msgs[i] = fmt.Sprint(e)
+			}
+			return nil, fmt.Errorf("policy refused the input: %s", strings.Join(msgs, "; "))
+		}
 	}
-	var probe struct {
-		Errors []string `json:"errors"`
-	}
-	if err := json.Unmarshal(b, &probe); err == nil && len(probe.Errors) > 0 {
-		return fmt.Errorf("policy refused the input: %s", strings.Join(probe.Errors, "; "))
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return fmt.Errorf("decoding decision: %w", err)
-	}
-	return nil
+	return val, nil
 }
