@@ -138,3 +138,10 @@ func validDate(d string) bool {
 	_, err := jurisdictions.ParseDate(d)
 	return err == nil
 }
+
+// reset empties the cache.
+func (c *decisionCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m = nil
+}

@@ -546,7 +546,8 @@ func (r *Resolver) evalCached(ctx context.Context, kind string, pq rego.Prepared
 	val, ok := r.cache.get(key)
 	if !ok || r.uncached {
 		var err error
-		if val, err = r.evalValue(ctx, pq, input); err != nil {
+		share := kind == "agency" || kind == "locality"
+		if val, err = r.evalValue(ctx, pq, input, share); err != nil {
 			return err
 		}
 		if !r.uncached {
@@ -557,14 +558,18 @@ func (r *Resolver) evalCached(ctx context.Context, kind string, pq rego.Prepared
 }
 
 // evalValue evaluates a prepared query and returns its one result, as OPA gives it, or the
-// policy's refusal of the input as an error.
-func (r *Resolver) evalValue(ctx context.Context, pq rego.PreparedEvalQuery, input map[string]any) (any, error) {
+// policy's refusal of the input as an error. With share, the values of input-free rules are
+// taken from and kept in the shared cache.
+func (r *Resolver) evalValue(ctx context.Context, pq rego.PreparedEvalQuery, input map[string]any, share bool) (any, error) {
 	v, err := ast.InterfaceToValue(input)
 	if err != nil {
 		return nil, fmt.Errorf("encoding input: %w", err)
 	}
 	opts := []rego.EvalOption{rego.EvalParsedInput(v)}
-	if !r.uncached {
+	// The report and the stats visit every agency once: keeping what they compute would cost
+	// more (a copy and a lock per value) than it saves, and would crowd out what the
+	// questions about one agency or place reuse.
+	if share && !r.uncached {
 		opts = append(opts, rego.EvalVirtualCache(r.shared.forEval()))
 	}
 	rs, err := pq.Eval(ctx, opts...)

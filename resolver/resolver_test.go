@@ -230,26 +230,3 @@ func citations(rs []Reason) []string {
 	return out
 }
 
-func BenchmarkAgencyDecision(b *testing.B) {
-	r := newResolver(b)
-	ctx := context.Background()
-	q := AgencyQuery{Agency: "us/tx/travis-county/sheriff", Model: "jail-enforcement", AsOf: "2026-12-02"}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := r.Agency(ctx, q); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkLocalityDecision(b *testing.B) {
-	r := newResolver(b)
-	ctx := context.Background()
-	q := LocalityQuery{Locality: "us/tx/austin", AsOf: "2026-12-02"}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := r.Locality(ctx, q); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
