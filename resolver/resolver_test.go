@@ -229,4 +229,3 @@ func citations(rs []Reason) []string {
 	}
 	return out
 }
-
