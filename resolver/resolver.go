@@ -523,7 +523,27 @@ func (r *Resolver) suggest(id string, agencies bool) []string {
 			}
 		}
 	}
-	slices.Sort(out)
+	// Closest first: the ids whose last part is fewest edits from the one typed (us/tx/austn
+	// finds us/tx/austin); when some are close, only those.
+	tail := id[strings.LastIndex(id, "/")+1:]
+	limit := max(2, len(tail)/4)
+	dist := map[string]int{}
+	close := 0
+	for _, k := range out {
+		dist[k] = editDistance(tail, k[strings.LastIndex(k, "/")+1:], 1<<20)
+		if dist[k] <= limit {
+			close++
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if dist[a] != dist[b] {
+			return dist[a] - dist[b]
+		}
+		return strings.Compare(a, b)
+	})
+	if close > 0 {
+		out = out[:close]
+	}
 	if len(out) > 10 {
 		out = out[:10]
 	}

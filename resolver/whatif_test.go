@@ -135,6 +135,12 @@ func TestNamesFindTheOneRightThing(t *testing.T) {
 	near := r.Nearest("Austn, TX", 5)
 	require.NotEmpty(t, near)
 	require.Equal(t, "us/tx/austin", near[0].ID)
+	// A mistyped id: the closest ids first, and only the close ones.
+	sugg := r.Suggest("us/tx/austn", "jurisdiction")
+	require.NotEmpty(t, sugg)
+	require.Equal(t, "us/tx/austin", sugg[0])
+	require.NotContains(t, sugg, "us/tx/abbott")
+	require.Equal(t, "us/tx/travis-county/sheriff", r.Suggest("us/tx/travis-county/sherif", "agency")[0])
 	ms := r.Find("Louisville")
 	require.Greater(t, len(ms), 1)
 	require.Equal(t, "jurisdiction", ms[0].Type)
