@@ -2,6 +2,7 @@ package suite
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -10,10 +11,44 @@ import (
 )
 
 // TestCases runs the repository's statute case suites from go test.
+// Each case runs over its state's facts (ByState), as juris test runs it; the Austin suite runs
+// over the nation too, through RunFiles, as a user's Go test would.
 func TestCases(t *testing.T) {
-	r, err := resolver.New(context.Background())
+	ctx := context.Background()
+	files, err := filepath.Glob("../cases/*.yaml")
 	require.NoError(t, err)
-	RunFiles(t, r, "../cases/*.yaml")
+	require.NotEmpty(t, files)
+	pick := ByState(ctx)
+	n := 0
+	for _, f := range files {
+		s, err := ParseFile(f)
+		require.NoError(t, err)
+		for _, res := range RunPicked(ctx, pick, s) {
+			n++
+			if !res.Passed() {
+				t.Error(Report(res))
+			}
+		}
+	}
+	require.Greater(t, n, 300, "the repository's case suites hold 300 cases or more")
+	r, err := resolver.New(ctx)
+	require.NoError(t, err)
+	RunFiles(t, r, "../cases/austin.yaml")
+}
+
+func TestCaseState(t *testing.T) {
+	for src, want := range map[string]string{
+		"cases:\n  - {name: x, agency: us/tx/travis-county/sheriff, model: task-force, expect: {allowed: true}}\n": "TX",
+		"cases:\n  - {name: x, locality: us, expect: {bypassed: false}}\n":                                         "",
+		"cases:\n  - {name: x, locality: us/zz/nowhere, expect: {bypassed: false}}\n":                              "",
+		"cases:\n  - name: x\n    locality: us/tx/austin\n    assume:\n      agreements:\n" +
+			"        - {agency: us/oh/franklin-county/sheriff, model: task-force, signed: 2026-01-01}\n" +
+			"    expect: {bypassed: false}\n": "",
+	} {
+		s, err := Parse("c.yaml", []byte(src))
+		require.NoError(t, err)
+		require.Equal(t, want, CaseState(s.Cases[0]), src)
+	}
 }
 
 func TestParseRejects(t *testing.T) {

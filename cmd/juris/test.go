@@ -12,17 +12,6 @@ import (
 	"github.com/jurisproject/juris/suite"
 )
 
-// caseScope is the ids a case names; the nation's id ("us") stands for any state.
-func caseScope(c *suite.Case) []string {
-	var ids []string
-	for _, id := range c.IDs() {
-		if id != "us" {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
-
 func cmdTest(ctx context.Context, o *options, pos []string, w io.Writer) (int, error) {
 	if len(pos) == 0 {
 		return 2, errors.New("want case files: juris test FILE...")
@@ -48,7 +37,7 @@ func cmdTest(ctx context.Context, o *options, pos []string, w io.Writer) (int, e
 		}
 		pick = func(*suite.Case) (*resolver.Resolver, error) { return r, nil }
 	} else {
-		pick = func(c *suite.Case) (*resolver.Resolver, error) { return o.resolver(ctx, caseScope(c)...) }
+		pick = suite.ByState(ctx)
 	}
 	passed, failed, skipped := 0, 0, 0
 	for _, f := range pos {
