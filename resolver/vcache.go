@@ -177,7 +177,40 @@ func (c *evalCache) Get(ref ast.Ref) (*ast.Term, bool) {
 func (c *evalCache) Put(ref ast.Ref, v *ast.Term) {
 	c.local.Put(ref, v)
 	if c.depth == 0 && c.shared.shareable(ref) {
+		for _, t := range ref {
+			settle(t)
+		}
+		settle(v)
 		c.shared.put(ref.Copy(), v)
+	}
+}
+
+// settle sorts the keys of every object inside t now. OPA sorts an object's keys lazily, on
+// first comparison, under a sync.Once, but copies an object by reading its keys without it; a
+// value shared between goroutines (a function's arguments from the facts, a cached value) could
+// be copied by one while another sorts it. Once settled, an object is only read.
+func settle(t *ast.Term) {
+	if t == nil {
+		return
+	}
+	switch v := t.Value.(type) {
+	case ast.Object:
+		v.Foreach(func(k, x *ast.Term) {
+			settle(k)
+			settle(x)
+		})
+	case ast.Set:
+		v.Foreach(settle)
+	case *ast.Array:
+		v.Foreach(settle)
+	case ast.Call:
+		for _, x := range v {
+			settle(x)
+		}
+	case ast.Ref:
+		for _, x := range v {
+			settle(x)
+		}
 	}
 }
 
