@@ -106,13 +106,15 @@ test_a_suspension_stops_and_restarts_a_norm if {
 	during := place(f, gotham, "2022-01-01")
 	during.policies[0].status == "in-force"
 	place(f, gotham, "2023-04-13").policies[0].status == "preempted"
-	juris.not_in_force_why(enjoined_preemption, enjoined_preemption.effects[0], "2022-01-01") == "not in force on 2022-01-01: suspended from 2021-09-21 until 2023-04-13 by City of South Miami v. DeSantis"
+	why := "not in force on 2022-01-01: suspended from 2021-09-21 until 2023-04-13 by City of South Miami v. DeSantis"
+	juris._not_in_force_why("us/st/preempt", 0, "2022-01-01") == why with data.facts as f
 }
 
 test_an_open_ended_suspension if {
 	n := object.union(state_ban, {"suspended": [{"from": "2025-01-01", "citation": "Order", "url": "https://example.org/o"}]})
 	ask(world([fed, n], []), alpha_sheriff, "task-force", "2026-01-01").allowed == true
-	juris.not_in_force_why(n, n.effects[0], "2026-01-01") == "not in force on 2026-01-01: suspended from 2025-01-01 by Order"
+	why := "not in force on 2026-01-01: suspended from 2025-01-01 by Order"
+	juris._not_in_force_why("us/st/ban", 0, "2026-01-01") == why with data.facts as world([fed, n], [])
 }
 
 eo_expand := norm("us/st/gotham/eo-50", gotham, "2025-04-08", [{"type": "prohibits"}])
@@ -296,9 +298,9 @@ test_alias_ids_name_the_government if {
 		{"aliases": ["us/st/old-alpha"]},
 	)])
 	f := facts(js, agencies, [fed], [])
-	juris.canonical("us/st/old-alpha") == alpha with data.facts as f
-	juris.canonical("us/st/old-alpha/sheriff") == alpha_sheriff with data.facts as f
-	juris.canonical(gotham) == gotham with data.facts as f
+	juris._canonical("us/st/old-alpha") == alpha with data.facts as f
+	juris._canonical("us/st/old-alpha/sheriff") == alpha_sheriff with data.facts as f
+	juris._canonical(gotham) == gotham with data.facts as f
 	ask(f, "us/st/old-alpha/sheriff", "task-force", "2026-06-01").agency == alpha_sheriff
 	place(f, "us/st/old-alpha", "2026-06-01").locality == alpha
 }
