@@ -390,7 +390,10 @@ _set_aside(C, K, d) := sort(array.concat(
 }
 
 # _conflicts names the norms of a conflict no principle settles.
-_conflicts(C, K, d) := [{"norms": sort([x[0] | some x in (_sharpest(tf) | _sharpest(te))]), "sentence": _unresolved_text}] if {
+_conflicts(C, K, d) := [{
+	"norms": sort([x[0] | some x in (_sharpest(tf) | _sharpest(te))]),
+	"sentence": _unresolved_text,
+}] if {
 	v := _ruling(C, K, d)
 	v.outcome.principle == "unresolved"
 	[tf, te] := _top(v.forbids, v.enables)

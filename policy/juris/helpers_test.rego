@@ -15,8 +15,14 @@ facts(js, ags, ns, gs) := {
 	"index": {
 		"ancestors": {id: ancestors(jm, id) | some id, _ in jm},
 		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
-		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) | some a in am; some jid in a.operates_in},
-		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) | some n in ns; jid := n.jurisdiction},
+		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) |
+			some a in am
+			some jid in a.operates_in
+		},
+		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) |
+			some n in ns
+			jid := n.jurisdiction
+		},
 		"aliases": {a: j.id | some j in js; some a in object.get(j, "aliases", [])},
 		"acted_on": {target: sort([{"norm": n.id, "effect_index": i} |
 			some n in ns
@@ -50,11 +56,22 @@ in_state(id, sid) if startswith(id, concat("", [sid, "/"]))
 agency_defaults(a) := object.union({"operates_in": [a.jurisdiction], "runs_jail": false}, a)
 
 norm_defaults(n) := object.union(
-	object.union({"verified": true, "title": n.id, "citation": concat("", ["Cit. ", n.id]), "url": concat("", ["https://example.org/", n.id])}, n),
+	object.union(
+		{
+			"verified": true,
+			"title": n.id,
+			"citation": concat("", ["Cit. ", n.id]),
+			"url": concat("", ["https://example.org/", n.id]),
+		},
+		n,
+	),
 	{"effects": [object.union({"models": all_models}, e) | some e in n.effects]},
 )
 
-agreement_defaults(g) := object.union({"status": "active", "verified": true, "source": "test", "url": "https://example.org/287g", "id": agreement_id(g)}, g)
+agreement_defaults(g) := object.union(
+	{"status": "active", "verified": true, "source": "test", "url": "https://example.org/287g", "id": agreement_id(g)},
+	g,
+)
 
 agreement_id(g) := g.id
 
@@ -106,7 +123,14 @@ jurisdictions := [
 	{"id": alpha, "name": "Alpha County", "kind": "county", "parent": st},
 	{"id": beta, "name": "Beta County", "kind": "county", "parent": st},
 	{"id": gotham, "name": "Gotham", "kind": "city", "parent": st, "counties": [beta, alpha]},
-	{"id": smallville, "name": "Smallville", "kind": "town", "parent": st, "counties": [alpha], "books_into": [beta_sheriff]},
+	{
+		"id": smallville,
+		"name": "Smallville",
+		"kind": "town",
+		"parent": st,
+		"counties": [alpha],
+		"books_into": [beta_sheriff],
+	},
 	{"id": quiet, "name": "Quiet", "kind": "village", "parent": st, "counties": [alpha]},
 ]
 

@@ -236,7 +236,8 @@ _specificity(x) := 10 if {
 	_effect(x).reaches.agencies
 } else := n if {
 	r := object.get(_effect(x), "reaches", {})
-	n := count({k | some k in ["kinds", "levels", "runs_jail", "jurisdictions"]; k in object.keys(r)}) + _models_narrowed(x)
+	narrowings := {k | some k in ["kinds", "levels", "runs_jail", "jurisdictions"]; k in object.keys(r)}
+	n := count(narrowings) + _models_narrowed(x)
 }
 
 _models_narrowed(x) := 1 if count(_effect(x).models) < count(_models)

@@ -28,7 +28,12 @@ test_ended_on_is_the_earliest_end if {
 }
 
 test_effect_window if {
-	n := norm("us/st/n", st, "2020-01-01", [{"type": "prohibits", "from": "2021-01-01", "until": "2022-01-01"}, {"type": "prohibits"}])
+	n := norm(
+		"us/st/n",
+		st,
+		"2020-01-01",
+		[{"type": "prohibits", "from": "2021-01-01", "until": "2022-01-01"}, {"type": "prohibits"}],
+	)
 	f := in_world([n])
 	juris._effect_start("us/st/n", 0) == "2021-01-01" with data.facts as f
 	juris._effect_start("us/st/n", 1) == "2020-01-01" with data.facts as f
@@ -41,12 +46,20 @@ test_effect_window if {
 
 test_not_in_force_why_not_yet if {
 	f := in_world([norm("us/st/later", st, "2027-01-01", [{"type": "prohibits"}])])
-	juris._not_in_force_why("us/st/later", 0, "2026-01-01") == "not in force on 2026-01-01: it applies from 2027-01-01" with data.facts as f
+	juris._not_in_force_why(
+		"us/st/later",
+		0,
+		"2026-01-01",
+	) == "not in force on 2026-01-01: it applies from 2027-01-01" with data.facts as f
 }
 
 test_not_in_force_why_ended if {
 	f := in_world([dated])
-	juris._not_in_force_why("us/st/dated", 0, "2026-06-01") == "not in force on 2026-06-01: rescinded on 2025-06-01" with data.facts as f
+	juris._not_in_force_why(
+		"us/st/dated",
+		0,
+		"2026-06-01",
+	) == "not in force on 2026-06-01: rescinded on 2025-06-01" with data.facts as f
 }
 
 test_not_in_force_why_effect_until if {

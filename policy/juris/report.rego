@@ -122,7 +122,13 @@ _report_bypassed := sort([r |
 # ---------------------------------------------------------------- summary
 
 # The effect types that give a state's posture, and the posture each stands for.
-_posture_effects := {"prohibits": "bans", "requires": "requires", "restricts": "restricts", "vests": "vests", "preempts": "preempts"}
+_posture_effects := {
+	"prohibits": "bans",
+	"requires": "requires",
+	"restricts": "restricts",
+	"vests": "vests",
+	"preempts": "preempts",
+}
 
 # _state_laws are the state-level effects in force on d that bear on 287(g) agreements, each
 # with whom it reaches.

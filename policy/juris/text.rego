@@ -10,7 +10,10 @@ _bad_date_text(d) := sprintf("as_of %v is not a date written YYYY-MM-DD", [d])
 
 _missing_agency_text := "agency is required: an agency id such as us/tx/travis-county/sheriff"
 
-_unknown_agency_text(id) := sprintf("unknown agency %v: no agency has that id (find ids with `juris explain NAME`)", [id])
+_unknown_agency_text(id) := sprintf(
+	"unknown agency %v: no agency has that id (find ids with `juris explain NAME`)",
+	[id],
+)
 
 _missing_model_text := sprintf("model is required; valid models: %s", [concat(", ", sort(_models))])
 
@@ -307,7 +310,10 @@ _upper_first(s) := concat("", [upper(substring(s, 0, 1)), substring(s, 1, -1)])
 # _bypass_text says how bypass b goes around the standing policies S, or, for an agency whose
 # binding is contested, that whether it does is unresolved.
 _bypass_text(b, S) := sprintf(
-	"%s holds a %s agreement %s: it %s. Whether %s binds it is contested, so whether this bypasses the policy is unresolved.",
+	concat("", [
+		"%s holds a %s agreement %s: it %s. ",
+		"Whether %s binds it is contested, so whether this bypasses the policy is unresolved.",
+	]),
 	[
 		data.facts.agencies[b.agency].name, data.facts.agreements[b.agreement].model,
 		_agreement_since_text(b.agreement), _channel_text[b.channel], _citations_text(S),
