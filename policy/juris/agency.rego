@@ -53,8 +53,8 @@ _contested_candidates(aid, m) := {x |
 
 # ---------------------------------------------------------------- the ruling
 
-# _ruling settles the question for candidates C, of which those in K have a contested binding,
-# on date d:
+# _ruling settles the question on date d for the candidates, of which those in contested have a
+# contested binding:
 #
 #   1. Applicability: a candidate not in force on d is set aside (inactive).
 #   2. Express preemption: a local ban that a higher law voids is set aside (voided), unless a
@@ -67,10 +67,10 @@ _contested_candidates(aid, m) := {x |
 #
 # The winning side gives the duty (the strongest mandate in force), its deadline and when it
 # went unmet.
-_ruling(C, K, d) := {
-	"inactive": C - active,
-	"contested": active & K,
-	"voided": (active - K) - applicable,
+_ruling(candidates, contested, d) := {
+	"inactive": candidates - active,
+	"contested": active & contested,
+	"voided": (active - contested) - applicable,
 	"applicable": applicable,
 	"forbids": forbids,
 	"enables": enables,
@@ -86,12 +86,12 @@ _ruling(C, K, d) := {
 	"winners": {"forbid": forbids, "enable": enables, "none": set(), "unresolved": set()}[outcome.winner],
 	"losers": {"forbid": enables, "enable": forbids, "none": set(), "unresolved": set()}[outcome.winner],
 } if {
-	active := {x | some x in C; _effect_active(x[0], x[1], d)}
-	applicable := {x | some x in (active - K); not _ban_voided(x, d)}
+	active := {x | some x in candidates; _effect_active(x[0], x[1], d)}
+	applicable := {x | some x in (active - contested); not _ban_voided(x, d)}
 	forbids := {x | some x in applicable; _effect(x).type == "prohibits"}
 	deferred := {x | count(forbids) > 0; some x in (applicable - forbids); _effect(x).defers_to_lower}
 	enables := (applicable - forbids) - deferred
-	outcome := _settled(forbids, enables, active & K)
+	outcome := _settled(forbids, enables, active & contested)
 	allowed := outcome.winner == "enable"
 	mandates := {x | allowed; some x in enables; _effect(x).type == "requires"}
 	duty := _strongest_duty(mandates)
@@ -110,12 +110,12 @@ _ban_voiders(x, d) := {[pid, data.facts.norms[pid].citation] |
 	"prohibits" in data.facts.norms[pid].effects[i].voids
 }
 
-# _settled is the outcome once contested bindings K are weighed: a contested norm that would
+# _settled is the outcome once the contested bindings are weighed: a contested norm that would
 # change the outcome leaves it unresolved, with both sides named.
-_settled(F, E, K) := {"winner": "unresolved", "principle": "contested-binding"} if {
-	some k in K
-	_opposes(k, _outcome(F, E).winner)
-} else := _outcome(F, E)
+_settled(forbids, enables, contested) := {"winner": "unresolved", "principle": "contested-binding"} if {
+	some k in contested
+	_opposes(k, _outcome(forbids, enables).winner)
+} else := _outcome(forbids, enables)
 
 # _opposes holds when contested effect k would change an outcome won by winner.
 _opposes(k, winner) if {
@@ -125,30 +125,30 @@ _opposes(k, winner) if {
 
 _opposes(k, "forbid") if _effect(k).type != "prohibits"
 
-# _outcome settles the conflict between the effects that forbid (F) and those that enable (E).
-_outcome(F, E) := {"winner": "enable", "principle": "applicability"} if {
-	count(F) == 0
-	count(E) > 0
+# _outcome settles the conflict between the effects that forbid and those that enable.
+_outcome(forbids, enables) := {"winner": "enable", "principle": "applicability"} if {
+	count(forbids) == 0
+	count(enables) > 0
 } else := {"winner": "forbid", "principle": "applicability"} if {
-	count(F) > 0
-	count(E) == 0
+	count(forbids) > 0
+	count(enables) == 0
 } else := {"winner": "none", "principle": "applicability"} if {
-	count(F) == 0
-	count(E) == 0
+	count(forbids) == 0
+	count(enables) == 0
 } else := {"winner": _side(lf < le), "principle": "lex-superior"} if {
 	# lex superior: the norm of the higher level of government (the lower rank) prevails
-	lf := min({_norm_rank(x[0]) | some x in F})
-	le := min({_norm_rank(x[0]) | some x in E})
+	lf := min({_norm_rank(x[0]) | some x in forbids})
+	le := min({_norm_rank(x[0]) | some x in enables})
 	lf != le
 } else := {"winner": _side(sf > se), "principle": "lex-specialis"} if {
 	# lex specialis: of the highest level, the effect aimed more narrowly prevails
-	[tf, te] := _top(F, E)
+	[tf, te] := _top(forbids, enables)
 	sf := max({_specificity(x) | some x in tf})
 	se := max({_specificity(x) | some x in te})
 	sf != se
 } else := {"winner": _side(df > de), "principle": "lex-posterior"} if {
 	# lex posterior: of the most specific, the later prevails
-	[tf, te] := _top(F, E)
+	[tf, te] := _top(forbids, enables)
 	df := max({_effect_start(x[0], x[1]) | some x in _sharpest(tf)})
 	de := max({_effect_start(x[0], x[1]) | some x in _sharpest(te)})
 	df != de
@@ -159,12 +159,15 @@ _side(true) := "forbid"
 _side(false) := "enable"
 
 # _top keeps, of each side, the effects at the highest level present on either side.
-_top(F, E) := [{x | some x in F; _norm_rank(x[0]) == r}, {x | some x in E; _norm_rank(x[0]) == r}] if {
-	r := min({_norm_rank(x[0]) | some x in (F | E)})
+_top(forbids, enables) := [
+	{x | some x in forbids; _norm_rank(x[0]) == r},
+	{x | some x in enables; _norm_rank(x[0]) == r},
+] if {
+	r := min({_norm_rank(x[0]) | some x in (forbids | enables)})
 }
 
-# _sharpest are the most specific effects of S.
-_sharpest(S) := {x | some x in S; _specificity(x) == max({_specificity(y) | some y in S})}
+# _sharpest are the most specific of the effects.
+_sharpest(effects) := {x | some x in effects; _specificity(x) == max({_specificity(y) | some y in effects})}
 
 # _strongest_duty is the strongest duty of the mandates in force, or "" for none.
 _strongest_duty(mandates) := "" if {
@@ -298,31 +301,31 @@ _agency_answer(aid, m, d) := {
 	"revision": data.facts.revision,
 } if {
 	a := data.facts.agencies[aid]
-	C := _candidates(aid, m)
-	K := _contested_candidates(aid, m)
-	v := _ruling(C, K, d)
-	why := _explanation(C, K, m, d)
+	candidates := _candidates(aid, m)
+	contested := _contested_candidates(aid, m)
+	v := _ruling(candidates, contested, d)
+	why := _explanation(candidates, contested, m, d)
 }
 
-# _explanation is the part of the full answer that follows from the candidates alone (C, of
-# which K contested) for model m on d, whichever agency has them: the written conditions, the
+# _explanation is the part of the full answer that follows from the candidates alone (and which
+# of them are contested) for model m on d, whichever agency has them: the written conditions, the
 # reasons, the restrictions, the norms set aside and why, and a conflict no principle settles.
-_explanation(C, K, m, d) := {
+_explanation(candidates, contested, m, d) := {
 	"conditional": _conditional(v.allowed, count(conditions)),
 	"conditions": conditions,
 	"reasons": sort([_reason(x, m, v.outcome.principle) | some x in v.winners]),
 	"restrictions": sort([t | some x in v.winners; _effect(x).type == "restricts"; t := _restriction(x); t != ""]),
-	"set_aside": _set_aside(C, K, d),
-	"conflicts": _conflicts(C, K, d),
+	"set_aside": _set_aside(candidates, contested, d),
+	"conflicts": _conflicts(candidates, contested, d),
 } if {
-	v := _ruling(C, K, d)
+	v := _ruling(candidates, contested, d)
 	conditions := _conditions(v.winners)
 }
 
 default _conditional(_, _) := false
 
 _conditional(allowed, conditions) if {
-	allowed
+	allowed == true
 	conditions > 0
 }
 
@@ -373,7 +376,7 @@ _aside(x, principle, why) := object.union(_citing(x[0]), {
 # _set_aside lists the candidates the ruling set aside on d, each with the principle and why: the
 # losing side; permissions deferring to a norm that forbids; those not in force; local bans a
 # higher law voids.
-_set_aside(C, K, d) := sort(array.concat(
+_set_aside(candidates, contested, d) := sort(array.concat(
 	array.concat(
 		[_aside(x, v.outcome.principle, _set_aside_text(v.outcome.principle)) | some x in v.losers],
 		[_aside(x, "federal-deference", _set_aside_text("federal-deference")) | some x in v.deferred],
@@ -386,15 +389,15 @@ _set_aside(C, K, d) := sort(array.concat(
 		],
 	),
 )) if {
-	v := _ruling(C, K, d)
+	v := _ruling(candidates, contested, d)
 }
 
 # _conflicts names the norms of a conflict no principle settles.
-_conflicts(C, K, d) := [{
+_conflicts(candidates, contested, d) := [{
 	"norms": sort([x[0] | some x in (_sharpest(tf) | _sharpest(te))]),
 	"sentence": _unresolved_text,
 }] if {
-	v := _ruling(C, K, d)
+	v := _ruling(candidates, contested, d)
 	v.outcome.principle == "unresolved"
 	[tf, te] := _top(v.forbids, v.enables)
 } else := []

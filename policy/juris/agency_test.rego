@@ -378,17 +378,17 @@ test_duty_enter_is_required if {
 	d.required == true
 	d.duty == "enter"
 	d.satisfied == false
+	d.summary == concat("", [
+		"On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model); ",
+		"unmet since 2026-01-01: it holds none.",
+	])
+	d.compliance == "unmet"
 	some r in d.reasons
 	r.norm == "us/st/req"
 	r.sentence == concat("", [
 		"Cit. us/st/req requires this agency to enter a 287(g) agreement; any of jail-enforcement, task-force, ",
 		"warrant-service-officer satisfies it (in force since 2026-01-01).",
 	])
-	d.summary == concat("", [
-		"On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model); ",
-		"unmet since 2026-01-01: it holds none.",
-	])
-	d.compliance == "unmet"
 }
 
 test_duty_seek_is_not_required if {

@@ -23,13 +23,13 @@ test_conditions_make_the_answer_conditional if {
 		"On 2026-07-01, Alpha Sheriff may hold a task-force agreement only under the conditions listed; no norm in force ",
 		"requires one.",
 	])
+	before := ask(world([fed, cond], []), alpha_sheriff, "task-force", "2026-06-30")
+	before.conditional == false
 	some r in d.reasons
 	r.sentence == concat("", [
 		"Cit. us/st/cond allows the agreement only under written conditions: in writing; notice before federal agents act ",
 		"(in force since 2026-07-01).",
 	])
-	before := ask(world([fed, cond], []), alpha_sheriff, "task-force", "2026-06-30")
-	before.conditional == false
 }
 
 test_conditions_with_a_restriction if {

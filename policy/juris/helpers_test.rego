@@ -14,14 +14,13 @@ facts(js, ags, ns, gs) := {
 	"agreements": gm,
 	"index": {
 		"ancestors": {id: ancestors(jm, id) | some id, _ in jm},
-		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
+		"agreements_by_agency": {g.agency: sort([gid | some gid, h in gm; h.agency == g.agency]) | some g in gm},
 		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) |
 			some a in am
 			some jid in a.operates_in
 		},
-		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) |
+		"norms_by_jurisdiction": {n.jurisdiction: sort([m.id | some m in ns; m.jurisdiction == n.jurisdiction]) |
 			some n in ns
-			jid := n.jurisdiction
 		},
 		"aliases": {a: j.id | some j in js; some a in object.get(j, "aliases", [])},
 		"acted_on": {target: sort([{"norm": n.id, "effect_index": i} |
@@ -55,18 +54,16 @@ in_state(id, sid) if startswith(id, concat("", [sid, "/"]))
 
 agency_defaults(a) := object.union({"operates_in": [a.jurisdiction], "runs_jail": false}, a)
 
-norm_defaults(n) := object.union(
-	object.union(
-		{
-			"verified": true,
-			"title": n.id,
-			"citation": concat("", ["Cit. ", n.id]),
-			"url": concat("", ["https://example.org/", n.id]),
-		},
-		n,
-	),
+norm_defaults(n) := object.union_n([
+	{
+		"verified": true,
+		"title": n.id,
+		"citation": concat("", ["Cit. ", n.id]),
+		"url": concat("", ["https://example.org/", n.id]),
+	},
+	n,
 	{"effects": [object.union({"models": all_models}, e) | some e in n.effects]},
-)
+])
 
 agreement_defaults(g) := object.union(
 	{"status": "active", "verified": true, "source": "test", "url": "https://example.org/287g", "id": agreement_id(g)},

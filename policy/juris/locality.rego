@@ -206,20 +206,20 @@ _extent_or_unsettled(x) := "unsettled" if not _extent_of(x)
 
 # ---------------------------------------------------------------- bypasses
 
-# _contested_agencies are the agencies whose binding by one of the standing policies S is
+# _contested_agencies are the agencies whose binding by one of the standing policies is
 # contested.
-_contested_agencies(lid, S) := {c.agency | some nid in S; some c in _policy_contested(lid, nid)}
+_contested_agencies(lid, standing) := {c.agency | some nid in standing; some c in _policy_contested(lid, nid)}
 
 # _outsiders are the agencies present in the locality, or running the jail its arrestees are
-# booked into, that none of its standing policies S binds or contests.
-_outsiders(lid, S) := {aid |
+# booked into, that none of its standing policies binds or contests.
+_outsiders(lid, standing) := {aid |
 	some aid in _local_agencies(lid)
-	not _bound_by_any(lid, aid, S)
-	not aid in _contested_agencies(lid, S)
+	not _bound_by_any(lid, aid, standing)
+	not aid in _contested_agencies(lid, standing)
 }
 
-_bound_by_any(lid, aid, S) if {
-	some nid in S
+_bound_by_any(lid, aid, standing) if {
+	some nid in standing
 	aid in _policy_binds(lid, nid)
 }
 
@@ -227,10 +227,10 @@ _bound_by_any(lid, aid, S) if {
 # not bind (or whose binding is contested), that reach people inside lid: each with the channel
 # and whether the agency's binding is contested (then whether it bypasses is unresolved).
 _bypasses(lid, d) := {b |
-	S := _standing(lid, d)
-	count(S) > 0
-	contested := _contested_agencies(lid, S)
-	some aid in (_outsiders(lid, S) | contested)
+	standing := _standing(lid, d)
+	count(standing) > 0
+	contested := _contested_agencies(lid, standing)
+	some aid in (_outsiders(lid, standing) | contested)
 	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
 	_agreement_in_force(gid, d)
 	channel := _channel(lid, aid, data.facts.agreements[gid].model)
@@ -239,7 +239,7 @@ _bypasses(lid, d) := {b |
 
 # _bypass_entry is a bypass as the answer shows it: the agreement, the channel, the policies it
 # bypasses and why.
-_bypass_entry(b, S) := {
+_bypass_entry(b, standing) := {
 	"agency": b.agency,
 	"agency_name": data.facts.agencies[b.agency].name,
 	"model": g.model,
@@ -249,8 +249,8 @@ _bypass_entry(b, S) := {
 	"verified": g.verified,
 	"assumed": object.get(g, "assumed", false),
 	"contested": b.contested,
-	"policies": sort(S),
-	"sentence": _bypass_text(b, S),
+	"policies": sort(standing),
+	"sentence": _bypass_text(b, standing),
 } if {
 	g := data.facts.agreements[b.agreement]
 }
@@ -327,19 +327,19 @@ _locality_answer(lid, d) := {
 	"books_into": sort(_books_into(lid)),
 	"policies": policies,
 	"preempted": count([p | some p in policies; p.status == "preempted"]) > 0,
-	"unresolved": ((count([p | some p in policies; p.status == "unresolved"]) + count(all)) - count(bypasses)) > 0,
+	"unresolved": ((count([p | some p in policies; p.status == "unresolved"]) + count(entries)) - count(bypasses)) > 0,
 	"bypassed": count(bypasses) > 0,
 	"bypassed_by": sort({b.agency | some b in bypasses}),
-	"bypasses": all,
-	"could_bypass": sort([_could_entry(lid, aid, d) | count(S) > 0; some aid in _outsiders(lid, S)]),
+	"bypasses": entries,
+	"could_bypass": sort([_could_entry(lid, aid, d) | count(standing) > 0; some aid in _outsiders(lid, standing)]),
 	"context": _locality_context(lid, d),
 	"coverage": _locality_coverage(lid),
-	"summary": _locality_summary(lid, d, count(policies), count(S), count(bypasses)),
+	"summary": _locality_summary(lid, d, count(policies), count(standing), count(bypasses)),
 	"revision": data.facts.revision,
 } if {
 	j := data.facts.jurisdictions[lid]
 	policies := sort([_policy_view(lid, nid, d) | some nid in _policy_ids(lid)])
-	S := _standing(lid, d)
-	all := sort([_bypass_entry(b, S) | some b in _bypasses(lid, d)])
-	bypasses := [b | some b in all; not b.contested]
+	standing := _standing(lid, d)
+	entries := sort([_bypass_entry(b, standing) | some b in _bypasses(lid, d)])
+	bypasses := [b | some b in entries; not b.contested]
 }

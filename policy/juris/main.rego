@@ -58,13 +58,16 @@ _date_pattern := `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 
 # _as_of is the date asked about, or today (UTC).
 _as_of := input.as_of if {
+	# an as_of of false is no date either: today (and a date error)
+	# regal ignore:redundant-existence-check
 	input.as_of
 } else := substring(time.format([time.now_ns(), "UTC", "2006-01-02"]), 0, 10)
 
 _valid_date(d) if {
 	is_string(d)
 	regex.match(_date_pattern, d)
-	time.parse_ns("2006-01-02", d)
+	ns := time.parse_ns("2006-01-02", d) # undefined for a date that does not exist (2026-02-30)
+	is_number(ns)
 }
 
 _date_errors contains _bad_date_text(input.as_of) if {
@@ -107,11 +110,10 @@ _landscape_errors contains _unknown_state_text(input.state) if {
 # _canonical is the id an id names: itself, or the same id under the government an alias names
 # (a county a consolidated city-county absorbed: us/tn/davidson-county/sheriff is
 # us/tn/nashville-davidson/sheriff).
-_canonical(id) := data.facts.index.aliases[id] if {
-	data.facts.index.aliases[id]
-} else := concat("/", array.concat([data.facts.index.aliases[prefix]], array.slice(parts, 3, count(parts)))) if {
+_canonical(id) := alias if {
+	alias := data.facts.index.aliases[id]
+} else := concat("/", array.concat([alias], array.slice(parts, 3, count(parts)))) if {
 	parts := split(id, "/")
 	count(parts) > 3
-	prefix := concat("/", array.slice(parts, 0, 3))
-	data.facts.index.aliases[prefix]
+	alias := data.facts.index.aliases[concat("/", array.slice(parts, 0, 3))]
 } else := id

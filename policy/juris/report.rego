@@ -36,7 +36,7 @@ _report_conflicts := sort([c |
 # ---------------------------------------------------------------- unmet mandates
 
 # _mandates are the effects in force, as [nid, i], that require agencies to enter an agreement.
-_mandates := {[nid, i] |
+_mandates contains [nid, i] if {
 	some nid, n in data.facts.norms
 	some i, e in n.effects
 	e.type == "requires"
@@ -47,7 +47,7 @@ _mandates := {[nid, i] |
 # _mandated are the agencies bound and reached by a mandate, in scope, each with one model the
 # mandate covers: any qualifying model satisfies it, so one verdict is enough, and a model the
 # agency may hold is chosen where there is one (a ban on one model leaves the others).
-_mandated := {[aid, m] |
+_mandated contains [aid, m] if {
 	some [nid, i] in _mandates
 	jid := data.facts.norms[nid].jurisdiction
 	prefix := concat("", [jid, "/"])
@@ -89,7 +89,7 @@ _report_missing := sort([r |
 # ---------------------------------------------------------------- bypassed localities
 
 # _report_localities are the jurisdictions below the states that made a limiting policy.
-_report_localities := {lid |
+_report_localities contains lid if {
 	some lid, _ in data.facts.index.norms_by_jurisdiction
 	_jurisdiction_level(lid) == 2
 	_in_scope(lid)
@@ -189,13 +189,16 @@ _state_posture(coverage, laws) := "not-researched" if {
 	coverage.outcome == "not-researched"
 } else := _posture(laws)
 
-_report_states := {usps: s |
+_report_states[j.usps] := {
+	"name": j.name,
+	"posture": _state_posture(coverage, laws),
+	"laws": laws,
+	"coverage": coverage,
+} if {
 	some sid in _scope_states
 	j := data.facts.jurisdictions[sid]
-	usps := j.usps
 	laws := _state_laws(sid, _as_of)
 	coverage := _coverage_entry(sid)
-	s := {"name": j.name, "posture": _state_posture(coverage, laws), "laws": laws, "coverage": coverage}
 }
 
 _report_summary := {

@@ -307,25 +307,25 @@ _not_in_force_text(nid, d) := sprintf("%s.", [_upper_first(why)]) if {
 
 _upper_first(s) := concat("", [upper(substring(s, 0, 1)), substring(s, 1, -1)])
 
-# _bypass_text says how bypass b goes around the standing policies S, or, for an agency whose
+# _bypass_text says how bypass b goes around the standing policies, or, for an agency whose
 # binding is contested, that whether it does is unresolved.
-_bypass_text(b, S) := sprintf(
+_bypass_text(b, standing) := sprintf(
 	concat("", [
 		"%s holds a %s agreement %s: it %s. ",
 		"Whether %s binds it is contested, so whether this bypasses the policy is unresolved.",
 	]),
 	[
 		data.facts.agencies[b.agency].name, data.facts.agreements[b.agreement].model,
-		_agreement_since_text(b.agreement), _channel_text[b.channel], _citations_text(S),
+		_agreement_since_text(b.agreement), _channel_text[b.channel], _citations_text(standing),
 	],
 ) if {
 	b.contested
 } else := sprintf("%s is not bound by %s and holds a %s agreement %s: it %s.", [
-	data.facts.agencies[b.agency].name, _citations_text(S), data.facts.agreements[b.agreement].model,
+	data.facts.agencies[b.agency].name, _citations_text(standing), data.facts.agreements[b.agreement].model,
 	_agreement_since_text(b.agreement), _channel_text[b.channel],
 ])
 
-_citations_text(S) := concat("; ", sort([data.facts.norms[nid].citation | some nid in S]))
+_citations_text(standing) := concat("; ", sort([data.facts.norms[nid].citation | some nid in standing]))
 
 # _agreement_since_text says where an agreement's time in force starts, and marks an assumed one.
 _agreement_since_text(gid) := sprintf("assumed signed %s (a what-if, not a fact)", [g.signed]) if {
