@@ -26,7 +26,12 @@ _duty_rank := {"enter": 4, "request": 3, "seek": 2, "explore": 1}
 # _bearing are the effects, as [nid, i], that bear on agency aid whatever the model and the date:
 # the 287(g) effects and context measures of every norm that bears on the agency (binds it, or
 # whose binding is contested) and that reach it.
-_bearing(aid) := {[nid, i] |
+#
+# Where no norm names the agency, they follow from its profile alone, and every agency of the
+# same profile shares them.
+_bearing(aid) := _bearing_of_profile(_profile(aid)) if {
+	not _named(aid)
+} else := {[nid, i] |
 	some j in _examined(aid)
 	some nid in object.get(data.facts.index.norms_by_jurisdiction, j, [])
 	_bears_on(aid, nid)
@@ -35,18 +40,35 @@ _bearing(aid) := {[nid, i] |
 	_reaches(aid, nid, i)
 }
 
+# _bearing_of_profile are the effects that bear on an agency of profile p that no norm names:
+# those of the norms of the governments that bind it that reach it by its traits.
+_bearing_of_profile(p) := {[nid, i] |
+	some j in p.governments
+	some nid in data.facts.index.norms_by_jurisdiction[j]
+	some i, e in data.facts.norms[nid].effects
+	e.type in _bearing_types
+	not e.reaches.agencies
+	_reaches_traits(p.traits, nid, i)
+	_reach_jurisdiction(p.jurisdiction, nid, i)
+}
+
 _bearing_types := _deontic_types | {"context"}
 
 # _candidates are the effects, as [nid, i], of every norm that bears on agency aid, is about
 # 287(g) agreements, covers model m and reaches the agency, whatever the date.
-_candidates(aid, m) := {x |
-	some x in _bearing(aid)
+_candidates(aid, m) := _deciding(_bearing(aid), m)
+
+# _deciding are the effects that decide the 287(g) question for model m.
+_deciding(effects, m) := {x |
+	some x in effects
 	_effect(x).type in _deontic_types
 	m in _effect(x).models
 }
 
-# _contested_candidates are the candidates whose norm's binding on the agency is contested.
+# _contested_candidates are the candidates whose norm's binding on the agency is contested (only
+# a norm that names the agency can be).
 _contested_candidates(aid, m) := {x |
+	_named(aid)
 	some x in _candidates(aid, m)
 	_contested_binding(aid, x[0])
 }
@@ -206,7 +228,9 @@ _verdict(aid, m, d) := _ruling(_candidates(aid, m), _contested_candidates(aid, m
 # (it holds a qualifying agreement), due (before or on the deadline), unmet (past the deadline,
 # or no deadline, for a duty to enter), or unknown (a duty to request, seek or explore, which the
 # facts cannot show was done or not).
-_compliance(aid, m, d) := "met" if {
+_compliance(aid, m, d) := "" if {
+	_verdict(aid, m, d).duty == ""
+} else := "met" if {
 	_verdict(aid, m, d).duty != ""
 	_satisfied(aid, m, d)
 } else := "due" if {
@@ -258,6 +282,8 @@ _agreement_start(gid) := data.facts.agreements[gid].signed
 
 _agreement_start(gid) := data.facts.agreements[gid].first_listed if not data.facts.agreements[gid].signed
 
+default _agreement_ended(_, _) := false
+
 _agreement_ended(gid, d) if data.facts.agreements[gid].terminated <= d
 
 # An agreement that ICE's participating list stopped showing is not in force from that list's date.
@@ -295,8 +321,8 @@ _agency_answer(aid, m, d) := {
 	"restrictions": why.restrictions,
 	"set_aside": why.set_aside,
 	"conflicts": array.concat(why.conflicts, _contest_conflicts(aid, m, d)),
-	"context": _agency_context(aid, d),
-	"coverage": _agency_coverage(aid),
+	"context": _context_in_force(_bearing(aid), d),
+	"coverage": _coverage_of_owner(a.jurisdiction),
 	"summary": _agency_summary(aid, m, d, why.conditional),
 	"revision": data.facts.revision,
 } if {
@@ -428,10 +454,11 @@ _contest_order(aid, k) := [
 
 # ---------------------------------------------------------------- context and coverage
 
-# _agency_context lists the measures in force that bear on the agency without deciding the
-# 287(g) question: detainer holds, release notices, jail access, courthouse arrests.
-_agency_context(aid, d) := sort([_context_record(x[0], x[1]) |
-	some x in _bearing(aid)
+# _context_in_force lists the context measures of effects (those that bear on an agency) in force
+# on d: the measures that bear on the agency without deciding the 287(g) question (detainer
+# holds, release notices, jail access, courthouse arrests).
+_context_in_force(effects, d) := sort([_context_record(x[0], x[1]) |
+	some x in effects
 	_effect(x).type == "context"
 	_effect_active(x[0], x[1], d)
 ])
@@ -477,11 +504,9 @@ _coverage_entry(jid) := {
 	"note": "",
 }
 
-# _agency_coverage is what the answer rests on: the survey of its state's law, and of the local
-# policies of the local government that owns it.
-_agency_coverage(aid) := {
+# _coverage_of_owner is what an answer about an agency that jurisdiction jid owns rests on: the
+# survey of its state's law, and of the local policies of the local government that owns it.
+_coverage_of_owner(jid) := {
 	"state_law": _coverage_entry(_state_of(jid)),
 	"local_policies": [_coverage_entry(jid) | _jurisdiction_level(jid) == 2],
-} if {
-	jid := data.facts.agencies[aid].jurisdiction
 }

@@ -163,7 +163,8 @@ _policy_binds(lid, nid) := {aid |
 	_reaches(aid, nid, i)
 }
 
-# _policy_contested lists the agencies whose binding by policy nid is contested, with both sides.
+# _policy_contested lists the agencies whose binding by policy nid is contested, with both sides
+# (only an agency a binding of the policy names can be).
 _policy_contested(lid, nid) := [{
 	"agency": aid,
 	"agency_name": data.facts.agencies[aid].name,
@@ -172,7 +173,9 @@ _policy_contested(lid, nid) := [{
 	"position": b.position,
 	"response": b.response,
 } |
+	named := {b.agency | some b in object.get(data.facts.norms[nid], "bindings", [])}
 	some aid in _local_agencies(lid)
+	aid in named
 	b := _contested_binding(aid, nid)
 ]
 

@@ -196,6 +196,52 @@ _bears_on(aid, nid) if _binds(aid, nid)
 
 _bears_on(aid, nid) if _contested_binding(aid, nid)
 
+# _named holds when a norm that may bear on agency aid names it: in an effect's reaches
+# (agencies, except) or in a binding. Where none does, the norms see only the agency's profile.
+default _named(_) := false
+
+_named(aid) if {
+	some j in _examined(aid)
+	aid in _agencies_named_by(j)
+}
+
+# _agencies_named_by are the agencies the norms of jurisdiction jid name.
+_agencies_named_by(jid) := {aid |
+	some nid in object.get(data.facts.index.norms_by_jurisdiction, jid, [])
+	n := data.facts.norms[nid]
+	some aid in array.concat(
+		[b.agency | some b in object.get(n, "bindings", [])],
+		[aid | some e in n.effects; some aid in _named_in_reach(object.get(e, "reaches", {}))],
+	)
+}
+
+_named_in_reach(r) := array.concat(object.get(r, "agencies", []), object.get(r, "except", []))
+
+# _profile is what the norms that bind agency aid by default see of an agency no norm names:
+# the governments whose norms bind it (of those that made any), its traits, and where one of
+# their effects is narrowed to jurisdictions, the jurisdiction the agency belongs to. Agencies
+# with the same profile have the same candidate effects, so they share them.
+_profile(aid) := {
+	"governments": governments,
+	"traits": _traits(aid),
+	"jurisdiction": _jurisdiction_if_narrowed(aid, governments),
+} if {
+	governments := {j | some j in _bound_by(aid); data.facts.index.norms_by_jurisdiction[j]}
+}
+
+_jurisdiction_if_narrowed(aid, governments) := data.facts.agencies[aid].jurisdiction if {
+	_narrowed_to_jurisdictions(governments)
+} else := null
+
+default _narrowed_to_jurisdictions(_) := false
+
+_narrowed_to_jurisdictions(governments) if {
+	some j in governments
+	some nid in data.facts.index.norms_by_jurisdiction[j]
+	some e in data.facts.norms[nid].effects
+	e.reaches.jurisdictions
+}
+
 # ---------------------------------------------------------------- reach
 
 # _reaches holds when effect i of norm nid (a norm that binds the agency) applies to agency aid:
@@ -212,16 +258,36 @@ _reaches(aid, nid, i) if {
 _reaches(aid, nid, i) if {
 	r := object.get(data.facts.norms[nid].effects[i], "reaches", {})
 	not r.agencies
-	a := data.facts.agencies[aid]
-	a.kind in object.get(r, "kinds", {a.kind})
-	_agency_level(aid) in object.get(r, "levels", {_agency_level(aid)})
-	a.runs_jail == object.get(r, "runs_jail", a.runs_jail)
-	_reach_jurisdiction(a.jurisdiction, nid, i)
+	_reaches_traits(_traits(aid), nid, i)
+	_reach_jurisdiction(data.facts.agencies[aid].jurisdiction, nid, i)
 	not aid in object.get(r, "except", [])
+}
+
+# _traits are what an effect that names no agency reaches an agency by, besides where it lies:
+# its kind, its level of government, and whether it runs a jail.
+_traits(aid) := {
+	"kind": a.kind,
+	"level": _level_names[_jurisdiction_level(a.jurisdiction)],
+	"runs_jail": a.runs_jail,
+} if {
+	a := data.facts.agencies[aid]
+}
+
+# _reaches_traits holds when effect i of norm nid, naming no agency, reaches agencies of traits
+# t: each narrowing it gives of kinds, levels and runs_jail holds for them.
+default _reaches_traits(_, _, _) := false
+
+_reaches_traits(t, nid, i) if {
+	r := object.get(data.facts.norms[nid].effects[i], "reaches", {})
+	t.kind in object.get(r, "kinds", {t.kind})
+	t.level in object.get(r, "levels", {t.level})
+	t.runs_jail == object.get(r, "runs_jail", t.runs_jail)
 }
 
 # _reach_jurisdiction holds when effect i of norm nid names no jurisdictions, or names one that
 # jurisdiction jid lies in.
+default _reach_jurisdiction(_, _, _) := false
+
 _reach_jurisdiction(_, nid, i) if not data.facts.norms[nid].effects[i].reaches.jurisdictions
 
 _reach_jurisdiction(jid, nid, i) if {

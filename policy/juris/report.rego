@@ -14,6 +14,7 @@ package juris
 _report_conflicts := sort([c |
 	some gid in _agreements_in_force
 	g := data.facts.agreements[gid]
+	_under_a_ban(g.agency)
 	v := _verdict(g.agency, g.model, _as_of)
 	not v.allowed
 	not v.unresolved
@@ -33,6 +34,22 @@ _report_conflicts := sort([c |
 	}
 ])
 
+# _under_a_ban holds when a government whose norms may bear on agency aid (one it lies under, or
+# one its bound_by names) has banned 287(g) agreements for some agency: only then can a law
+# forbid the agency's agreement, so only then is the verdict worth asking for.
+_under_a_ban(aid) if {
+	a := data.facts.agencies[aid]
+	some j in array.concat(data.facts.index.ancestors[a.jurisdiction], object.get(a, "bound_by", []))
+	j in _banning_governments
+}
+
+# _banning_governments are the governments that made a norm with a prohibits effect.
+_banning_governments contains n.jurisdiction if {
+	some n in data.facts.norms
+	some e in n.effects
+	e.type == "prohibits"
+}
+
 # ---------------------------------------------------------------- unmet mandates
 
 # _mandates are the effects in force, as [nid, i], that require agencies to enter an agreement.
@@ -49,14 +66,30 @@ _mandates contains [nid, i] if {
 # agency may hold is chosen where there is one (a ban on one model leaves the others).
 _mandated contains [aid, m] if {
 	some [nid, i] in _mandates
-	jid := data.facts.norms[nid].jurisdiction
-	prefix := concat("", [jid, "/"])
-	some aid in object.get(object.get(data.facts.index.by_state, _state_of(jid), {}), "agencies", [])
-	startswith(aid, prefix)
+	some aid in _within_reach(nid, i)
 	_in_scope(aid)
 	_reaches(aid, nid, i)
 	_binds(aid, nid)
 	m := _mandate_model(aid, _effect([nid, i]).models, _as_of)
+}
+
+# _within_reach are the agencies under the government that made norm nid that effect i may
+# reach: those it names, or those of the kinds and the jail it names (whether it reaches them
+# is _reaches).
+_within_reach(nid, i) := {aid |
+	some aid in _effect([nid, i]).reaches.agencies
+	startswith(aid, concat("", [data.facts.norms[nid].jurisdiction, "/"]))
+	data.facts.agencies[aid]
+} if {
+	_effect([nid, i]).reaches.agencies
+} else := {aid |
+	jid := data.facts.norms[nid].jurisdiction
+	r := object.get(_effect([nid, i]), "reaches", {})
+	some aid in object.get(object.get(data.facts.index.by_state, _state_of(jid), {}), "agencies", [])
+	startswith(aid, concat("", [jid, "/"]))
+	a := data.facts.agencies[aid]
+	a.kind in object.get(r, "kinds", {a.kind})
+	a.runs_jail == object.get(r, "runs_jail", a.runs_jail)
 }
 
 # _mandate_model is the first of the models (in sorted order) the agency may hold on the date,
