@@ -55,32 +55,31 @@ _jail_counties(lid) := {c | some c in data.facts.jurisdictions[lid].counties} if
 # those running the jails its arrestees are booked into.
 _local_agencies(lid) := _present(lid) | _books_into(lid)
 
-# _channel is how an agreement of model m held by agency aid reaches people inside locality
-# lid: jail-enforcement and warrant-service agreements through the jail where the locality's
-# arrestees are booked, or, for an agency operating inside the locality that runs a jail of its
-# own (a sheriff patrolling county-wide), through its own arrests; task-force agreements through
-# patrol by an agency operating there.
-_channel(lid, aid, "jail-enforcement") := "jail" if {
-	aid in _books_into(lid)
-} else := "own-arrests" if {
-	_own_arrests(lid, aid)
+# _channel_rule is how an agreement of model m reaches people inside a locality when the agency
+# that holds it runs the jail where the locality's arrestees are booked (books), operates inside
+# the locality (present), and runs a jail of its own (jail): jail-enforcement and
+# warrant-service agreements through the jail where the arrestees are booked, or, for an agency
+# operating inside the locality that runs a jail of its own (a sheriff patrolling county-wide),
+# through its own arrests; task-force agreements through patrol by an agency operating there.
+_channel_rule("jail-enforcement", true, _, _) := "jail"
+
+_channel_rule("jail-enforcement", false, true, true) := "own-arrests"
+
+_channel_rule("warrant-service-officer", true, _, _) := "warrant-service"
+
+_channel_rule("warrant-service-officer", false, true, true) := "own-arrests"
+
+_channel_rule("task-force", _, true, _) := "patrol"
+
+# _channels are, by model, the ways an agreement held by agency aid reaches people inside
+# locality lid.
+_channels(lid, aid) := {m: c |
+	books := aid in _books_into(lid)
+	present := aid in _present(lid)
+	jail := data.facts.agencies[aid].runs_jail
+	some m in _models
+	c := _channel_rule(m, books, present, jail)
 }
-
-_channel(lid, aid, "warrant-service-officer") := "warrant-service" if {
-	aid in _books_into(lid)
-} else := "own-arrests" if {
-	_own_arrests(lid, aid)
-}
-
-_channel(lid, aid, "task-force") := "patrol" if aid in _present(lid)
-
-_own_arrests(lid, aid) if {
-	aid in _present(lid)
-	data.facts.agencies[aid].runs_jail
-}
-
-# _channels are the ways agency aid reaches people inside locality lid.
-_channels(lid, aid) := {c | some m in _models; c := _channel(lid, aid, m)}
 
 # ---------------------------------------------------------------- the locality's policies
 
@@ -236,7 +235,7 @@ _bypasses(lid, d) := {b |
 	some aid in (_outsiders(lid, standing) | contested)
 	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
 	_agreement_in_force(gid, d)
-	channel := _channel(lid, aid, data.facts.agreements[gid].model)
+	channel := _channels(lid, aid)[data.facts.agreements[gid].model]
 	b := {"agency": aid, "agreement": gid, "channel": channel, "contested": aid in contested}
 }
 
@@ -265,7 +264,7 @@ _could_entry(lid, aid, d) := {
 	"agency": aid,
 	"agency_name": a.name,
 	"agency_kind": a.kind,
-	"channels": sort(_channels(lid, aid)),
+	"channels": sort({c | some c in _channels(lid, aid)}),
 	"why_not_bound": _why_not_bound_text(lid, aid),
 	"models": {m: {
 		"allowed": v.allowed,
@@ -274,8 +273,7 @@ _could_entry(lid, aid, d) := {
 		"unresolved": v.unresolved,
 		"holds": _holds(aid, m, d),
 	} |
-		some m in _models
-		_channel(lid, aid, m)
+		some m, _ in _channels(lid, aid)
 		v := _verdict(aid, m, d)
 	},
 } if {

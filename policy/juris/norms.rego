@@ -141,15 +141,13 @@ _independent_kinds := {"sheriff"}
 # city's legal parent is the state, not the county it lies in).
 _bound_by(aid) := {j | some j in data.facts.agencies[aid].bound_by} if {
 	data.facts.agencies[aid].bound_by
-} else := {j |
-	some j in data.facts.index.ancestors[data.facts.agencies[aid].jurisdiction]
-	not _independent_of(aid, j)
-}
+} else := {j | some j in data.facts.index.ancestors[data.facts.agencies[aid].jurisdiction]} - _independent_of(aid)
 
-_independent_of(aid, jid) if {
+# _independent_of is the government an independent officer does not answer to: a sheriff's own
+# county.
+_independent_of(aid) := {data.facts.agencies[aid].jurisdiction} if {
 	data.facts.agencies[aid].kind in _independent_kinds
-	jid == data.facts.agencies[aid].jurisdiction
-}
+} else := set()
 
 # _examined are the jurisdictions whose norms may bear on agency aid: those whose norms bind it,
 # and its owner (whose policies may bind it by a cited binding, or be contested).
