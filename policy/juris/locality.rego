@@ -61,6 +61,9 @@ _local_agencies(lid) := _present(lid) | _books_into(lid)
 # warrant-service agreements through the jail where the arrestees are booked, or, for an agency
 # operating inside the locality that runs a jail of its own (a sheriff patrolling county-wide),
 # through its own arrests; task-force agreements through patrol by an agency operating there.
+# An agreement that reaches no one inside the locality has no channel ("").
+default _channel_rule(_, _, _, _) := ""
+
 _channel_rule("jail-enforcement", true, _, _) := "jail"
 
 _channel_rule("jail-enforcement", false, true, true) := "own-arrests"
@@ -79,6 +82,7 @@ _channels(lid, aid) := {m: c |
 	jail := data.facts.agencies[aid].runs_jail
 	some m in _models
 	c := _channel_rule(m, books, present, jail)
+	c != ""
 }
 
 # ---------------------------------------------------------------- the locality's policies

@@ -10,15 +10,25 @@
 # entrypoint: true
 package juris
 
-# agency is the decision on the agency question for the input.
-agency := {"errors": sort(_agency_errors)} if {
+# agency is the decision on the agency question for the input. (A question that passes the
+# checks below has no errors: the errors are listed only for one that does not.)
+agency := _agency_answer(aid, input.model, _as_of) if {
+	aid := _canonical(input.agency)
+	data.facts.agencies[aid]
+	input.model in _models
+	count(_date_errors) == 0
+} else := {"errors": sort(_agency_errors)} if {
 	count(_agency_errors) > 0
-} else := _agency_answer(_canonical(input.agency), input.model, _as_of)
+}
 
 # locality is the decision on the locality question for the input.
-locality := {"errors": sort(_locality_errors)} if {
+locality := _locality_answer(lid, _as_of) if {
+	lid := _canonical(input.locality)
+	data.facts.jurisdictions[lid]
+	count(_date_errors) == 0
+} else := {"errors": sort(_locality_errors)} if {
 	count(_locality_errors) > 0
-} else := _locality_answer(_canonical(input.locality), _as_of)
+}
 
 # report answers {as_of, state}: exactly the four keys, or {"errors": [...]}.
 report := {"errors": sort(_landscape_errors)} if {
