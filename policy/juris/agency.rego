@@ -224,32 +224,30 @@ _unmet_since(mandates, due) := due if {
 # explanation: the ruling on the agency's candidates.
 _verdict(aid, m, d) := _ruling(_candidates(aid, m), _contested_candidates(aid, m), d)
 
-# _compliance says where agency aid stands on d with the duty its verdict for model m gives: met
-# (it holds a qualifying agreement), due (before or on the deadline), unmet (past the deadline,
+# _compliance says where an agency stands on d with its duty (the strongest of its mandates, or
+# "" for none), given whether it holds a qualifying agreement (satisfied) and the deadline (due,
+# "" for none): met (it holds one), due (before or on the deadline), unmet (past the deadline,
 # or no deadline, for a duty to enter), or unknown (a duty to request, seek or explore, which the
 # facts cannot show was done or not).
-_compliance(aid, m, d) := "" if {
-	_verdict(aid, m, d).duty == ""
-} else := "met" if {
-	_verdict(aid, m, d).duty != ""
-	_satisfied(aid, m, d)
+_compliance(duty, satisfied, due, d) := "met" if {
+	duty != ""
+	satisfied == true
 } else := "due" if {
-	v := _verdict(aid, m, d)
-	v.duty != ""
-	v.due_by != ""
-	d <= v.due_by
+	duty != ""
+	due != ""
+	d <= due
 } else := "unmet" if {
-	_verdict(aid, m, d).duty == "enter"
+	duty == "enter"
 } else := "unknown" if {
-	_verdict(aid, m, d).duty != ""
+	duty != ""
 } else := ""
 
 # _satisfied holds when agency aid holds an agreement in force on d of a model one of the
-# mandates of its verdict for model m accepts (any qualifying model satisfies a mandate).
+# mandates accepts (any qualifying model satisfies a mandate).
 default _satisfied(_, _, _) := false
 
-_satisfied(aid, m, d) if {
-	some x in _verdict(aid, m, d).mandates
+_satisfied(aid, mandates, d) if {
+	some x in mandates
 	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
 	_agreement_in_force(gid, d)
 	data.facts.agreements[gid].model in _effect(x).models
@@ -308,10 +306,10 @@ _agency_answer(aid, m, d) := {
 	"required": v.required,
 	"duty": v.duty,
 	"due_by": v.due_by,
-	"compliance": _compliance(aid, m, d),
+	"compliance": compliance,
 	"unresolved": v.unresolved,
 	"principle": v.outcome.principle,
-	"satisfied": _satisfied(aid, m, d),
+	"satisfied": satisfied,
 	"agreements": sort([g |
 		some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
 		data.facts.agreements[gid].model == m
@@ -323,7 +321,15 @@ _agency_answer(aid, m, d) := {
 	"conflicts": array.concat(why.conflicts, _contest_conflicts(aid, m, d)),
 	"context": _context_in_force(_bearing(aid), d),
 	"coverage": _coverage_of_owner(a.jurisdiction),
-	"summary": _agency_summary(aid, m, d, why.conditional),
+	"summary": _agency_summary(aid, m, d, {
+		"winner": v.outcome.winner,
+		"principle": v.outcome.principle,
+		"duty": v.duty,
+		"due_by": v.due_by,
+		"unmet_since": v.unmet_since,
+		"compliance": compliance,
+		"with_conditions": count(why.conditions) > 0,
+	}),
 	"revision": data.facts.revision,
 } if {
 	a := data.facts.agencies[aid]
@@ -331,6 +337,8 @@ _agency_answer(aid, m, d) := {
 	contested := _contested_candidates(aid, m)
 	v := _ruling(candidates, contested, d)
 	why := _explanation(candidates, contested, m, d)
+	satisfied := _satisfied(aid, v.mandates, d)
+	compliance := _compliance(v.duty, satisfied, v.due_by, d)
 }
 
 # _explanation is the part of the full answer that follows from the candidates alone (and which

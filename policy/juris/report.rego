@@ -105,7 +105,7 @@ _report_missing := sort([r |
 	some [aid, model] in _mandated
 	v := _verdict(aid, model, _as_of)
 	v.required
-	_compliance(aid, model, _as_of) == "unmet"
+	_compliance(v.duty, _satisfied(aid, v.mandates, _as_of), v.due_by, _as_of) == "unmet"
 	some x in v.winners
 	_effect(x).type == "requires"
 	_effect(x).duty == "enter"

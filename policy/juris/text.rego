@@ -162,79 +162,69 @@ _effect_sentence(x, m) := sprintf("%s forbids this agency to hold a %s agreement
 _citation_since(x) := [data.facts.norms[x[0]].citation, sprintf("in force since %s", [_effect_start(x[0], x[1])])]
 
 # _agency_summary is the answer in one sentence, with a warning where the state's law was not
-# researched.
-_agency_summary(aid, m, d, with_conditions) := concat("", [
-	_agency_answer_text(aid, m, d, with_conditions),
+# researched. The gist is what the sentence says of the answer: the outcome's winner and
+# principle, the duty with its deadline, when it went unmet and where the agency stands with
+# it, and whether the answer has written conditions.
+_agency_summary(aid, m, d, gist) := concat("", [
+	_agency_answer_text(data.facts.agencies[aid].name, m, d, gist),
 	_coverage_warning(_state_of(data.facts.agencies[aid].jurisdiction)),
 ])
 
-_agency_answer_text(aid, m, d, with_conditions) := sprintf(
+_agency_answer_text(name, m, d, gist) := sprintf(
 	"On %s, no norm in force decides whether %s may hold a %s agreement.",
-	[d, data.facts.agencies[aid].name, m],
+	[d, name, m],
 ) if {
-	_verdict(aid, m, d).outcome.winner == "none"
+	gist.winner == "none"
 } else := sprintf(
 	concat("", [
 		"On %s, whether %s may hold a %s agreement is unresolved: a norm's binding on it is contested: ",
 		"its maker says it binds the agency, and the agency says it does not.",
 	]),
-	[d, data.facts.agencies[aid].name, m],
+	[d, name, m],
 ) if {
-	_verdict(aid, m, d).outcome.principle == "contested-binding"
+	gist.principle == "contested-binding"
 } else := sprintf(
 	concat("", [
 		"On %s, the law is in conflict on whether %s may hold a %s agreement: ",
 		"norms of the same level, equally specific and of the same date disagree.",
 	]),
-	[d, data.facts.agencies[aid].name, m],
+	[d, name, m],
 ) if {
-	_verdict(aid, m, d).unresolved
-} else := sprintf("On %s, %s may not hold a %s agreement.", [d, data.facts.agencies[aid].name, m]) if {
-	_verdict(aid, m, d).outcome.winner == "forbid"
+	gist.winner == "unresolved"
+} else := sprintf("On %s, %s may not hold a %s agreement.", [d, name, m]) if {
+	gist.winner == "forbid"
 } else := sprintf(
 	"On %s, %s may hold a %s agreement only under the conditions listed, and %s.",
-	[d, data.facts.agencies[aid].name, m, _duty_text(aid, m, d)],
+	[d, name, m, _duty_text(gist)],
 ) if {
-	_verdict(aid, m, d).duty != ""
-	with_conditions
-} else := sprintf(
-	"On %s, %s may hold a %s agreement and %s.",
-	[d, data.facts.agencies[aid].name, m, _duty_text(aid, m, d)],
-) if {
-	_verdict(aid, m, d).duty != ""
+	gist.duty != ""
+	gist.with_conditions == true
+} else := sprintf("On %s, %s may hold a %s agreement and %s.", [d, name, m, _duty_text(gist)]) if {
+	gist.duty != ""
 } else := sprintf(
 	"On %s, %s may hold a %s agreement only under the conditions listed; no norm in force requires one.",
-	[d, data.facts.agencies[aid].name, m],
+	[d, name, m],
 ) if {
-	with_conditions
-} else := sprintf(
-	"On %s, %s may hold a %s agreement; no norm in force requires one.",
-	[d, data.facts.agencies[aid].name, m],
-)
+	gist.with_conditions == true
+} else := sprintf("On %s, %s may hold a %s agreement; no norm in force requires one.", [d, name, m])
 
-# _duty_text says what the duty of agency aid's verdict for model m on d asks, and where the
-# agency stands with it.
-_duty_text(aid, m, d) := sprintf(
+# _duty_text says what the duty of an answer's gist asks, and where the agency stands with it.
+_duty_text(gist) := sprintf(
 	"must %s one by %s (any qualifying model); it holds none yet",
-	[v.duty, v.due_by],
+	[gist.duty, gist.due_by],
 ) if {
-	_compliance(aid, m, d) == "due"
-	v := _verdict(aid, m, d)
+	gist.compliance == "due"
 } else := sprintf(
 	"must %s one (any qualifying model); unmet since %s: it holds none",
-	[v.duty, v.unmet_since],
+	[gist.duty, gist.unmet_since],
 ) if {
-	_compliance(aid, m, d) == "unmet"
-	v := _verdict(aid, m, d)
+	gist.compliance == "unmet"
 } else := sprintf(
 	"must %s one (any qualifying model); it holds none, and the facts cannot show whether it did so",
-	[_verdict(aid, m, d).duty],
+	[gist.duty],
 ) if {
-	_compliance(aid, m, d) == "unknown"
-} else := sprintf(
-	"must %s one (any qualifying model), and holds a qualifying agreement",
-	[_verdict(aid, m, d).duty],
-)
+	gist.compliance == "unknown"
+} else := sprintf("must %s one (any qualifying model), and holds a qualifying agreement", [gist.duty])
 
 # _coverage_warning is the sentence an answer adds when the state's law was not researched.
 _coverage_warning(sid) := sprintf(
