@@ -196,10 +196,13 @@ _bears_on(aid, nid) if _contested_binding(aid, nid)
 
 # _named holds when a norm that may bear on agency aid names it: in an effect's reaches
 # (agencies, except) or in a binding. Where none does, the norms see only the agency's profile.
+# (The norms looked at are those of the jurisdictions the agency lies in and those its bound_by
+# names: every government whose norms may bear on it, and possibly more.)
 default _named(_) := false
 
 _named(aid) if {
-	some j in _examined(aid)
+	a := data.facts.agencies[aid]
+	some j in array.concat(data.facts.index.ancestors[a.jurisdiction], object.get(a, "bound_by", []))
 	aid in _agencies_named_by(j)
 }
 
