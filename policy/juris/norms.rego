@@ -268,7 +268,7 @@ _reaches(aid, nid, i) if {
 # its kind, its level of government, and whether it runs a jail.
 _traits(aid) := {
 	"kind": a.kind,
-	"level": _level_names[_jurisdiction_level(a.jurisdiction)],
+	"level": _agency_level(aid),
 	"runs_jail": a.runs_jail,
 } if {
 	a := data.facts.agencies[aid]
