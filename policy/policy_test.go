@@ -3,10 +3,13 @@ package policy
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/cover"
@@ -124,4 +127,77 @@ func ExampleCapabilities() {
 	}
 	fmt.Println("allowed hosts:", len(c.AllowNet))
 	// Output: allowed hosts: 0
+}
+
+// maxLineLength is the longest line a Rego file under juris/ may have, in characters (a tab
+// counts as one, as Regal's line-length rule counts them).
+const maxLineLength = 120
+
+// publicRules are the rules of package juris that others query: the four decisions and the
+// facts the policy cannot use (resolver.checkFacts). Every other rule is private: its name
+// starts with an underscore.
+var publicRules = []string{"agency", "locality", "report", "stats", "fact_problems"}
+
+// longLines lists the lines of src longer than maxLineLength, as file:line messages.
+func longLines(name, src string) []string {
+	var out []string
+	for i, line := range strings.Split(src, "\n") {
+		if n := utf8.RuneCountInString(line); n > maxLineLength {
+			out = append(out, fmt.Sprintf("%s:%d: %d characters, more than %d", name, i+1, n, maxLineLength))
+		}
+	}
+	return out
+}
+
+// unexpectedPublic lists the rules of package juris in src that are neither public entry
+// points nor named with a leading underscore, as file:line messages.
+func unexpectedPublic(name, src string) ([]string, error) {
+	m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, err
+	}
+	if !m.Package.Path.Equal(ast.MustParseRef("data." + Package)) {
+		return nil, nil
+	}
+	var out []string
+	for _, r := range m.Rules {
+		rn := r.Head.Ref()[0].String()
+		if strings.HasPrefix(rn, "_") || slices.Contains(publicRules, rn) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s:%d: rule %s is public: name it _%s, or add it to the entry points", name, r.Location.Row, rn, rn))
+	}
+	return out, nil
+}
+
+// TestLineLength fails on any line of a Rego file under juris/ (tests included) longer than
+// 120 characters.
+func TestLineLength(t *testing.T) {
+	require.Len(t, longLines("x.rego", "package x\n\n"+strings.Repeat("a", maxLineLength+1)+"\n"), 1, "the check finds nothing")
+	all := Modules()
+	for k, v := range TestModules() {
+		all[k] = v
+	}
+	for _, name := range slices.Sorted(maps.Keys(all)) {
+		for _, msg := range longLines(name, all[name]) {
+			t.Error(msg)
+		}
+	}
+}
+
+// TestPrivateHelpers fails on a rule of package juris (tests exempt) that is neither one of the
+// public entry points nor named with a leading underscore, the Regal convention for private
+// rules: data.juris offers the decisions and nothing else.
+func TestPrivateHelpers(t *testing.T) {
+	bad, err := unexpectedPublic("x.rego", "package juris\n\n_ok := 1\n\nagency := 1\n\nhelper(x) := x\n")
+	require.NoError(t, err)
+	require.Equal(t, []string{"x.rego:7: rule helper is public: name it _helper, or add it to the entry points"}, bad)
+	mods := Modules()
+	for _, name := range slices.Sorted(maps.Keys(mods)) {
+		bad, err := unexpectedPublic(name, mods[name])
+		require.NoError(t, err)
+		for _, msg := range bad {
+			t.Error(msg)
+		}
+	}
 }

@@ -17,21 +17,55 @@ func decodeValue(v any, out any, replace func(string) string) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("decoding decision: want a non-nil pointer, got %T", out)
 	}
-	return decodeInto(v, rv.Elem(), "", replace)
+	d := decoder{replace: replace}
+	return d.decode(v, rv.Elem())
 }
 
-func decodeInto(v any, dst reflect.Value, path string, replace func(string) string) error {
+// decoder keeps the path to the value being decoded as a stack of steps, written out only for
+// an error: a decision is decoded on every question, an error almost never.
+type decoder struct {
+	replace func(string) string
+	path    []pathStep
+}
+
+// pathStep is a field name, or (name empty) an index.
+type pathStep struct {
+	name  string
+	index int
+}
+
+func (d *decoder) pathString() string {
+	var b strings.Builder
+	for _, s := range d.path {
+		if s.name != "" {
+			b.WriteString("." + s.name)
+		} else {
+			fmt.Fprintf(&b, "[%d]", s.index)
+		}
+	}
+	return b.String()
+}
+
+// decodeStep decodes x into dst one step further down the path.
+func (d *decoder) decodeStep(x any, dst reflect.Value, step pathStep) error {
+	d.path = append(d.path, step)
+	err := d.decode(x, dst)
+	d.path = d.path[:len(d.path)-1]
+	return err
+}
+
+func (d *decoder) decode(v any, dst reflect.Value) error {
 	if v == nil {
 		dst.SetZero()
 		return nil
 	}
 	fail := func() error {
-		return fmt.Errorf("decoding decision: %s: a %T cannot fill a %s", orRoot(path), v, dst.Type())
+		return fmt.Errorf("decoding decision: %s: a %T cannot fill a %s", orRoot(d.pathString()), v, dst.Type())
 	}
 	switch dst.Kind() {
 	case reflect.Pointer:
 		p := reflect.New(dst.Type().Elem())
-		if err := decodeInto(v, p.Elem(), path, replace); err != nil {
+		if err := d.decode(v, p.Elem()); err != nil {
 			return err
 		}
 		dst.Set(p)
@@ -45,7 +79,7 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 			if !ok {
 				continue
 			}
-			if err := decodeInto(x, dst.Field(f.index), path+"."+f.name, replace); err != nil {
+			if err := d.decodeStep(x, dst.Field(f.index), pathStep{name: f.name}); err != nil {
 				return err
 			}
 		}
@@ -56,7 +90,7 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 		}
 		s := reflect.MakeSlice(dst.Type(), len(xs), len(xs))
 		for i, x := range xs {
-			if err := decodeInto(x, s.Index(i), fmt.Sprintf("%s[%d]", path, i), replace); err != nil {
+			if err := d.decodeStep(x, s.Index(i), pathStep{index: i}); err != nil {
 				return err
 			}
 		}
@@ -69,11 +103,11 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 		out := reflect.MakeMapWithSize(dst.Type(), len(m))
 		for k, x := range m {
 			e := reflect.New(dst.Type().Elem()).Elem()
-			if err := decodeInto(x, e, path+"."+k, replace); err != nil {
+			if err := d.decodeStep(x, e, pathStep{name: k}); err != nil {
 				return err
 			}
-			if replace != nil {
-				k = replace(k)
+			if d.replace != nil {
+				k = d.replace(k)
 			}
 			out.SetMapIndex(reflect.ValueOf(k).Convert(dst.Type().Key()), e)
 		}
@@ -83,8 +117,8 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 		if !ok {
 			return fail()
 		}
-		if replace != nil {
-			s = replace(s)
+		if d.replace != nil {
+			s = d.replace(s)
 		}
 		dst.SetString(s)
 	case reflect.Bool:
@@ -100,7 +134,7 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 		}
 		i, err := n.Int64()
 		if err != nil {
-			return fmt.Errorf("decoding decision: %s: %w", orRoot(path), err)
+			return fmt.Errorf("decoding decision: %s: %w", orRoot(d.pathString()), err)
 		}
 		dst.SetInt(i)
 	case reflect.Float64:
@@ -110,7 +144,7 @@ func decodeInto(v any, dst reflect.Value, path string, replace func(string) stri
 		}
 		f, err := n.Float64()
 		if err != nil {
-			return fmt.Errorf("decoding decision: %s: %w", orRoot(path), err)
+			return fmt.Errorf("decoding decision: %s: %w", orRoot(d.pathString()), err)
 		}
 		dst.SetFloat(f)
 	case reflect.Interface:

@@ -198,7 +198,7 @@ func (n *national) buildAgreements(recs map[string]*agreementRec) []*jurisdictio
 	return out
 }
 
-// inForce is the policy's rule (policy/juris/agency.rego, agreement_in_force): not pending,
+// inForce is the policy's rule (policy/juris/agency.rego, _agreement_in_force): not pending,
 // started (signed, or first listed where no signed date is known) on or before d, and neither
 // terminated nor delisted by d.
 func inForce(g *jurisdictions.Agreement, d jurisdictions.Date) bool {

@@ -7,268 +7,231 @@
 # aside first, unless a court order sustains them. A norm whose binding on the agency is
 # contested (its maker says it binds, the agency refuses) leaves the answer unresolved where
 # it would change it.
+#
+# One decision procedure (_verdict) answers for the full answer (_agency_answer), a locality's
+# could_bypass list and the landscape report. It depends on the agency only through its
+# candidate effects (_candidates), so the ruling on a set of candidates (_ruling) is shared by
+# every agency that has the same set, on the same date.
 package juris
 
-deontic_types := {"prohibits", "restricts", "permits", "vests", "requires"}
+# The effect types that decide the 287(g) question for an agency.
+_deontic_types := {"prohibits", "restricts", "permits", "vests", "requires"}
 
-duty_rank := {"enter": 4, "request": 3, "seek": 2, "explore": 1}
+# The duties a mandate imposes, strongest first: to enter an agreement, to request one, to seek
+# one, to explore one.
+_duty_rank := {"enter": 4, "request": 3, "seek": 2, "explore": 1}
 
-# bearing holds when norm n bears on agency a: it binds a, or its binding on a is contested.
-bearing(a, n) if binds(a, n)
+# ---------------------------------------------------------------- candidates
 
-bearing(a, n) if contested(a, n)
-
-contest_record(a, n) := b if {
-	b := contested(a, n)
-} else := false
-
-# candidates is every effect of every norm that bears on agency a, is about 287(g) agreements,
-# covers model m and reaches a, whatever the date.
-candidates(a, m) := {x |
-	some j in (bound_by(a) | {a.jurisdiction})
+# _bearing are the effects, as [nid, i], that bear on agency aid whatever the model and the date:
+# the 287(g) effects and context measures of every norm that bears on the agency (binds it, or
+# whose binding is contested) and that reach it.
+#
+# Where no norm names the agency, they follow from its profile alone, and every agency of the
+# same profile shares them.
+_bearing(aid) := _bearing_of_profile(_profile(aid)) if {
+	not _named(aid)
+} else := {[nid, i] |
+	some j in _examined(aid)
 	some nid in object.get(data.facts.index.norms_by_jurisdiction, j, [])
-	n := data.facts.norms[nid]
-	bearing(a, n)
-	some i, e in n.effects
-	e.type in deontic_types
-	m in e.models
-	reaches(a, e)
-	x := object.union(norm_record(nid, n, i, e), {
-		"duty": object.get(e, "duty", ""),
-		"models": e.models,
-		"defers": object.get(e, "defers_to_lower", false),
-		"restriction": object.get(e, "restriction", ""),
-		"conditions": object.get(e, "conditions", []),
-		"official": object.get(e, "official", ""),
-		"deadline": object.get(e, "deadline", ""),
-		"specificity": specificity(e),
-		"contested": contest_record(a, n),
-	})
+	_bears_on(aid, nid)
+	some i, e in data.facts.norms[nid].effects
+	e.type in _bearing_types
+	_reaches(aid, nid, i)
 }
 
-# active holds when candidate x is in force on d.
-active(x, d) if {
-	n := data.facts.norms[x.norm]
-	effect_active(n, n.effects[x.effect_index], d)
+# _bearing_of_profile are the effects that bear on an agency of profile p that no norm names:
+# those of the norms of the governments that bind it that reach it by its traits.
+_bearing_of_profile(p) := {[nid, i] |
+	some j in p.governments
+	some nid in data.facts.index.norms_by_jurisdiction[j]
+	some i, e in data.facts.norms[nid].effects
+	e.type in _bearing_types
+	not e.reaches.agencies
+	_reaches_traits(p.traits, nid, i)
+	_reach_jurisdiction(p.jurisdiction, nid, i)
 }
 
-# applicable are the candidates in force on d, bound without contest and not preempted.
-applicable(C, d) := {x |
-	some x in C
-	x.contested == false
-	active(x, d)
-	not preempted_on(x, d)
+_bearing_types := _deontic_types | {"context"}
+
+# _candidates are the effects, as [nid, i], of every norm that bears on agency aid, is about
+# 287(g) agreements, covers model m and reaches the agency, whatever the date.
+_candidates(aid, m) := _deciding(_bearing(aid), m)
+
+# _deciding are the effects that decide the 287(g) question for model m.
+_deciding(effects, m) := {x |
+	some x in effects
+	_effect(x).type in _deontic_types
+	m in _effect(x).models
 }
 
-# contested_on are the candidates in force on d whose binding on the agency is contested.
-contested_on(C, d) := {x |
-	some x in C
-	x.contested != false
-	active(x, d)
+# _contested_candidates are the candidates whose norm's binding on the agency is contested (only
+# a norm that names the agency can be).
+_contested_candidates(aid, m) := {x |
+	_named(aid)
+	some x in _candidates(aid, m)
+	_contested_binding(aid, x[0])
 }
 
-# inactive are candidates that are not in force on d: the "why not" of applicability.
-inactive(C, d) := {object.union(x, {"principle": "applicability", "why": not_in_force_why(n, n.effects[x.effect_index], d)}) |
-	some x in C
-	not active(x, d)
-	n := data.facts.norms[x.norm]
+# ---------------------------------------------------------------- the ruling
+
+# _ruling settles the question on date d for the candidates, of which those in contested have a
+# contested binding:
+#
+#   1. Applicability: a candidate not in force on d is set aside (inactive).
+#   2. Express preemption: a local ban that a higher law voids is set aside (voided), unless a
+#      court order sustains it.
+#   3. Federal deference: a permission that yields to state and local law (8 U.S.C.
+#      § 1357(g)(1)) is set aside when a norm in force forbids (deferred).
+#   4. Lex superior, lex specialis, lex posterior between what forbids and what enables
+#      (_outcome); a conflict none of them settles is unresolved.
+#   5. Contested binding: a contested norm that would change the outcome leaves it unresolved.
+#
+# The winning side gives the duty (the strongest mandate in force), its deadline and when it
+# went unmet.
+_ruling(candidates, contested, d) := {
+	"inactive": candidates - active,
+	"contested": active & contested,
+	"voided": (active - contested) - applicable,
+	"applicable": applicable,
+	"forbids": forbids,
+	"enables": enables,
+	"deferred": deferred,
+	"outcome": outcome,
+	"allowed": allowed,
+	"unresolved": outcome.winner == "unresolved",
+	"duty": duty,
+	"required": duty == "enter",
+	"mandates": mandates,
+	"due_by": due,
+	"unmet_since": _unmet_since(mandates, due),
+	"winners": {"forbid": forbids, "enable": enables, "none": set(), "unresolved": set()}[outcome.winner],
+	"losers": {"forbid": enables, "enable": forbids, "none": set(), "unresolved": set()}[outcome.winner],
+} if {
+	active := {x | some x in candidates; _effect_active(x[0], x[1], d)}
+	applicable := {x | some x in (active - contested); not _ban_voided(x, d)}
+	forbids := {x | some x in applicable; _effect(x).type == "prohibits"}
+	deferred := {x | count(forbids) > 0; some x in (applicable - forbids); _effect(x).defers_to_lower}
+	enables := (applicable - forbids) - deferred
+	outcome := _settled(forbids, enables, active & contested)
+	allowed := outcome.winner == "enable"
+	mandates := {x | allowed; some x in enables; _effect(x).type == "requires"}
+	duty := _strongest_duty(mandates)
+	due := _due_by(mandates)
 }
 
-# preempted_on holds for a local ban that a higher law expressly preempts on d, unless a court
-# order keeps it in force.
-preempted_on(x, d) if {
-	x.effect == "prohibits"
-	count(sustainers(x.norm, d)) == 0
-	some p in preemptors(x.jurisdiction, d)
-	"prohibits" in p.voids
+# _ban_voided holds when x is a local ban that a higher law in force on d expressly preempts, and
+# no court order keeps it in force.
+_ban_voided(x, d) if count(_ban_voiders(x, d)) > 0
+
+# _ban_voiders are the preemption laws, as [norm id, citation], that void ban x on d.
+_ban_voiders(x, d) := {[pid, data.facts.norms[pid].citation] |
+	_effect(x).type == "prohibits"
+	count(_sustainers(x[0], d)) == 0
+	some [pid, i] in _preemptors(data.facts.norms[x[0]].jurisdiction, d)
+	"prohibits" in data.facts.norms[pid].effects[i].voids
 }
 
-preempted_effects(C, d) := {object.union(x, {"principle": "express-preemption", "why": sprintf("voided by %s, which preempts local policies that prohibit cooperation", [p.citation]), "by": p.norm}) |
-	some x in C
-	x.contested == false
-	active(x, d)
-	x.effect == "prohibits"
-	count(sustainers(x.norm, d)) == 0
-	some p in preemptors(x.jurisdiction, d)
-	"prohibits" in p.voids
-}
-
-forbids(A) := {x | some x in A; x.effect == "prohibits"}
-
-# deferred are permissions that yield to state and local law, when some such law forbids.
-deferred(A) := {x | some x in A; x.effect != "prohibits"; x.defers; count(forbids(A)) > 0}
-
-enables(A) := {x | some x in A; x.effect != "prohibits"} - deferred(A)
-
-# outcome settles the conflict between what forbids and what enables.
-outcome(F, E) := {"winner": "enable", "principle": "applicability"} if {
-	count(F) == 0
-	count(E) > 0
-} else := {"winner": "forbid", "principle": "applicability"} if {
-	count(F) > 0
-	count(E) == 0
-} else := {"winner": "none", "principle": "applicability"} if {
-	count(F) == 0
-	count(E) == 0
-} else := {"winner": side(lf < le), "principle": "lex-superior"} if {
-	lf := min({x.rank | some x in F})
-	le := min({x.rank | some x in E})
-	lf != le
-} else := {"winner": side(sf > se), "principle": "lex-specialis"} if {
-	sf := max({x.specificity | some x in top(F, E)[0]})
-	se := max({x.specificity | some x in top(F, E)[1]})
-	sf != se
-} else := {"winner": side(df > de), "principle": "lex-posterior"} if {
-	df := max({x.since | some x in sharpest(top(F, E)[0])})
-	de := max({x.since | some x in sharpest(top(F, E)[1])})
-	df != de
-} else := {"winner": "unresolved", "principle": "unresolved"}
-
-# settled is the outcome once contested bindings are weighed: a contested norm that would
+# _settled is the outcome once the contested bindings are weighed: a contested norm that would
 # change the outcome leaves it unresolved, with both sides named.
-settled(F, E, K) := {"winner": "unresolved", "principle": "contested-binding"} if {
-	some k in K
-	opposes(k, outcome(F, E).winner)
-} else := outcome(F, E)
+_settled(forbids, enables, contested) := {"winner": "unresolved", "principle": "contested-binding"} if {
+	some k in contested
+	_opposes(k, _outcome(forbids, enables).winner)
+} else := _outcome(forbids, enables)
 
-opposes(k, winner) if {
-	k.effect == "prohibits"
+# _opposes holds when contested effect k would change an outcome won by winner.
+_opposes(k, winner) if {
+	_effect(k).type == "prohibits"
 	winner in {"enable", "none"}
 }
 
-opposes(k, "forbid") if k.effect != "prohibits"
+_opposes(k, "forbid") if _effect(k).type != "prohibits"
 
-side(true) := "forbid"
+# _outcome settles the conflict between the effects that forbid and those that enable.
+_outcome(forbids, enables) := {"winner": "enable", "principle": "applicability"} if {
+	count(forbids) == 0
+	count(enables) > 0
+} else := {"winner": "forbid", "principle": "applicability"} if {
+	count(forbids) > 0
+	count(enables) == 0
+} else := {"winner": "none", "principle": "applicability"} if {
+	count(forbids) == 0
+	count(enables) == 0
+} else := {"winner": _side(lf < le), "principle": "lex-superior"} if {
+	# lex superior: the norm of the higher level of government (the lower rank) prevails
+	lf := min({_norm_rank(x[0]) | some x in forbids})
+	le := min({_norm_rank(x[0]) | some x in enables})
+	lf != le
+} else := {"winner": _side(sf > se), "principle": "lex-specialis"} if {
+	# lex specialis: of the highest level, the effect aimed more narrowly prevails
+	[tf, te] := _top(forbids, enables)
+	sf := max({_specificity(x) | some x in tf})
+	se := max({_specificity(x) | some x in te})
+	sf != se
+} else := {"winner": _side(df > de), "principle": "lex-posterior"} if {
+	# lex posterior: of the most specific, the later prevails
+	[tf, te] := _top(forbids, enables)
+	df := max({_effect_start(x[0], x[1]) | some x in _sharpest(tf)})
+	de := max({_effect_start(x[0], x[1]) | some x in _sharpest(te)})
+	df != de
+} else := {"winner": "unresolved", "principle": "unresolved"}
 
-side(false) := "enable"
+_side(true) := "forbid"
 
-# top keeps, of each side, the effects at the highest level present on either side.
-top(F, E) := [{x | some x in F; x.rank == r}, {x | some x in E; x.rank == r}] if {
-	r := min({x.rank | some x in (F | E)})
+_side(false) := "enable"
+
+# _top keeps, of each side, the effects at the highest level present on either side.
+_top(forbids, enables) := [
+	{x | some x in forbids; _norm_rank(x[0]) == r},
+	{x | some x in enables; _norm_rank(x[0]) == r},
+] if {
+	r := min({_norm_rank(x[0]) | some x in (forbids | enables)})
 }
 
-sharpest(S) := {x | some x in S; x.specificity == max({y.specificity | some y in S})}
+# _sharpest are the most specific of the effects.
+_sharpest(effects) := {x | some x in effects; _specificity(x) == max({_specificity(y) | some y in effects})}
 
-principle_text := {
-	"applicability": "no norm in force conflicts with it",
-	"lex-superior": "a norm of a higher level of government prevails (lex superior)",
-	"lex-specialis": "the norm aimed more narrowly at this agency or model prevails (lex specialis)",
-	"lex-posterior": "the later norm of the same level prevails (lex posterior)",
-	"federal-deference": "8 U.S.C. § 1357(g)(1) permits agreements only \"to the extent consistent with State and local law\", and (g)(9) requires none",
-	"express-preemption": "a higher law expressly voids it",
-	"contested-binding": "its maker says it binds this agency and the agency says it does not",
-	"unresolved": "no principle settles the conflict",
+# _strongest_duty is the strongest duty of the mandates in force, or "" for none.
+_strongest_duty(mandates) := "" if {
+	count(mandates) == 0
+} else := duty if {
+	r := max({_duty_rank[_effect(x).duty] | some x in mandates})
+	some duty, k in _duty_rank
+	k == r
 }
 
-since_text(x) := sprintf("in force since %s", [x.since])
-
-effect_sentence(x, m) := sprintf("%s forbids this agency to hold a %s agreement (%s).", [x.citation, m, since_text(x)]) if {
-	x.effect == "prohibits"
-} else := sprintf("%s permits a %s agreement, only as far as state and local law allow (%s).", [x.citation, m, since_text(x)]) if {
-	x.effect == "permits"
-	x.defers
-} else := sprintf("%s permits a %s agreement only under written conditions: %s (%s).", [x.citation, m, concat("; ", x.conditions), since_text(x)]) if {
-	x.effect == "permits"
-	count(x.conditions) > 0
-} else := sprintf("%s permits a %s agreement (%s).", [x.citation, m, since_text(x)]) if {
-	x.effect == "permits"
-} else := sprintf("%s vests the decision in %s: an agreement for this agency is lawful only if that official enters into it (%s).", [x.citation, x.official, since_text(x)]) if {
-	x.effect == "vests"
-} else := sprintf("%s requires this agency to %s a 287(g) agreement by %s; any of %s satisfies it (%s).", [x.citation, x.duty, x.deadline, concat(", ", sort(x.models)), since_text(x)]) if {
-	x.effect == "requires"
-	x.deadline != ""
-} else := sprintf("%s requires this agency to %s a 287(g) agreement; any of %s satisfies it (%s).", [x.citation, x.duty, concat(", ", sort(x.models)), since_text(x)]) if {
-	x.effect == "requires"
-} else := sprintf("%s allows the agreement only under written conditions: %s (%s).", [x.citation, concat("; ", x.conditions), since_text(x)]) if {
-	x.effect == "restricts"
-	count(x.conditions) > 0
-	x.restriction == ""
-} else := sprintf("%s allows the agreement but restricts it: %s; and only under written conditions: %s (%s).", [x.citation, x.restriction, concat("; ", x.conditions), since_text(x)]) if {
-	x.effect == "restricts"
-	count(x.conditions) > 0
-} else := sprintf("%s allows the agreement but restricts it: %s (%s).", [x.citation, x.restriction, since_text(x)])
-
-reason(x, m, principle) := {
-	"norm": x.norm,
-	"title": x.title,
-	"citation": x.citation,
-	"url": x.url,
-	"effect": x.effect,
-	"level": x.level,
-	"since": x.since,
-	"verified": x.verified,
-	"principle": principle,
-	"sentence": effect_sentence(x, m),
-	"summary": x.summary,
-}
-
-aside(x, principle, why) := {
-	"norm": x.norm,
-	"title": x.title,
-	"citation": x.citation,
-	"url": x.url,
-	"effect": x.effect,
-	"level": x.level,
-	"since": x.since,
-	"verified": x.verified,
-	"principle": principle,
-	"sentence": why,
-}
-
-# verdict is the answer to the agency question, without sentences: what the full decision, a
-# locality's could_bypass list and the landscape report share.
-verdict(aid, m, d) := v if {
-	a := data.facts.agencies[aid]
-	C := candidates(a, m)
-	A := applicable(C, d)
-	F := forbids(A)
-	E := enables(A)
-	K := contested_on(C, d)
-	o := settled(F, E, K)
-	allowed := o.winner == "enable"
-	reqs := {x | some x in E; x.effect == "requires"; allowed}
-	duty := max_duty(reqs)
-	sat := satisfied(aid, reqs, d)
-	due := due_by(reqs)
-	v := {
-		"agency": a,
-		"candidates": C,
-		"applicable": A,
-		"forbids": F,
-		"enables": E,
-		"contested": K,
-		"outcome": o,
-		"allowed": allowed,
-		"required": duty == "enter",
-		"duty": duty,
-		"reqs": reqs,
-		"unresolved": o.winner == "unresolved",
-		"satisfied": sat,
-		"due_by": due,
-		"compliance": compliance(duty, sat, due, d),
-		"unmet_since": unmet_since(reqs, due),
-		"holds": holds_model(aid, m, d),
-		"winners": {"forbid": F, "enable": E, "none": set(), "unresolved": set()}[o.winner],
-		"losers": {"forbid": E, "enable": F, "none": set(), "unresolved": set()}[o.winner],
-	}
-}
-
-# due_by is the deadline of the duty in force: the earliest deadline, when every mandate in
+# _due_by is the deadline of the duty in force: the earliest deadline, when every mandate in
 # force sets one; a mandate with no deadline is due at once.
-due_by(reqs) := min({x.deadline | some x in reqs}) if {
-	count(reqs) > 0
-	every x in reqs {
-		x.deadline != ""
+_due_by(mandates) := min({_deadline(x) | some x in mandates}) if {
+	count(mandates) > 0
+	every x in mandates {
+		_deadline(x) != ""
 	}
 } else := ""
 
-# compliance says where an agency stands with its duty on d: met (it holds a qualifying
-# agreement), due (before or on the deadline), unmet (past the deadline, or no deadline, for a
-# duty to enter), or unknown (a duty to request, seek or explore, which the facts cannot show
-# was done or not).
-compliance(duty, sat, due, d) := "met" if {
+_deadline(x) := object.get(_effect(x), "deadline", "")
+
+# _unmet_since is when an unmet duty became unmet: the deadline, or the earliest mandate's start.
+_unmet_since(mandates, due) := due if {
+	due != ""
+} else := min({_effect_start(x[0], x[1]) | some x in mandates}) if {
+	count(mandates) > 0
+} else := ""
+
+# ---------------------------------------------------------------- the verdict
+
+# _verdict is the answer to the agency question for agency aid, model m, date d, without its
+# explanation: the ruling on the agency's candidates.
+_verdict(aid, m, d) := _ruling(_candidates(aid, m), _contested_candidates(aid, m), d)
+
+# _compliance says where an agency stands on d with its duty (the strongest of its mandates, or
+# "" for none), given whether it holds a qualifying agreement (satisfied) and the deadline (due,
+# "" for none): met (it holds one), due (before or on the deadline), unmet (past the deadline,
+# or no deadline, for a duty to enter), or unknown (a duty to request, seek or explore, which the
+# facts cannot show was done or not).
+_compliance(duty, satisfied, due, d) := "met" if {
 	duty != ""
-	sat
+	satisfied == true
 } else := "due" if {
 	duty != ""
 	due != ""
@@ -279,165 +242,239 @@ compliance(duty, sat, due, d) := "met" if {
 	duty != ""
 } else := ""
 
-# unmet_since is when an unmet duty became unmet: the deadline, or the earliest mandate's start.
-unmet_since(reqs, due) := due if {
-	due != ""
-} else := min({x.since | some x in reqs}) if {
-	count(reqs) > 0
-} else := ""
+# _satisfied holds when agency aid holds an agreement in force on d of a model one of the
+# mandates accepts (any qualifying model satisfies a mandate).
+default _satisfied(_, _, _) := false
 
-conditions_of(W) := sort(array.concat(
+_satisfied(aid, mandates, d) if {
+	some x in mandates
+	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
+	_agreement_in_force(gid, d)
+	data.facts.agreements[gid].model in _effect(x).models
+}
+
+# _holds holds when agency aid holds an agreement of model m in force on d.
+default _holds(_, _, _) := false
+
+_holds(aid, m, d) if {
+	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
+	data.facts.agreements[gid].model == m
+	_agreement_in_force(gid, d)
+}
+
+# ---------------------------------------------------------------- agreements
+
+# _agreement_in_force holds when agreement gid is in force on d: not pending, started, and
+# neither terminated nor delisted.
+default _agreement_in_force(_, _) := false
+
+_agreement_in_force(gid, d) if {
+	data.facts.agreements[gid].status != "pending"
+	_agreement_start(gid) <= d
+	not _agreement_ended(gid, d)
+}
+
+# _agreement_start is the signed date, or where no source gives one, the first date a source
+# (an ICE list, an MOA that ICE posted) showed the agreement.
+_agreement_start(gid) := data.facts.agreements[gid].signed
+
+_agreement_start(gid) := data.facts.agreements[gid].first_listed if not data.facts.agreements[gid].signed
+
+default _agreement_ended(_, _) := false
+
+_agreement_ended(gid, d) if data.facts.agreements[gid].terminated <= d
+
+# An agreement that ICE's participating list stopped showing is not in force from that list's date.
+_agreement_ended(gid, d) if data.facts.agreements[gid].delisted <= d
+
+# _agreement_view is agreement gid with whether it is in force on d.
+_agreement_view(gid, d) := object.union(data.facts.agreements[gid], {"in_force": _agreement_in_force(gid, d)})
+
+# ---------------------------------------------------------------- the full answer
+
+# _agency_answer answers the agency question for agency id aid, model m, date d: the verdict with
+# its reasons, the norms set aside and why, the conflicts, the context measures and the coverage.
+_agency_answer(aid, m, d) := {
+	"agency": aid,
+	"agency_name": a.name,
+	"agency_kind": a.kind,
+	"model": m,
+	"as_of": d,
+	"allowed": v.allowed,
+	"conditional": why.conditional,
+	"conditions": why.conditions,
+	"required": v.required,
+	"duty": v.duty,
+	"due_by": v.due_by,
+	"compliance": compliance,
+	"unresolved": v.unresolved,
+	"principle": v.outcome.principle,
+	"satisfied": satisfied,
+	"agreements": sort([g |
+		some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
+		data.facts.agreements[gid].model == m
+		g := _agreement_view(gid, d)
+	]),
+	"reasons": why.reasons,
+	"restrictions": why.restrictions,
+	"set_aside": why.set_aside,
+	"conflicts": array.concat(why.conflicts, _contest_conflicts(aid, m, d)),
+	"context": _context_in_force(_bearing(aid), d),
+	"coverage": _coverage_of_owner(a.jurisdiction),
+	"summary": _agency_summary(aid, m, d, {
+		"winner": v.outcome.winner,
+		"principle": v.outcome.principle,
+		"duty": v.duty,
+		"due_by": v.due_by,
+		"unmet_since": v.unmet_since,
+		"compliance": compliance,
+		"with_conditions": count(why.conditions) > 0,
+	}),
+	"revision": data.facts.revision,
+} if {
+	a := data.facts.agencies[aid]
+	candidates := _candidates(aid, m)
+	contested := _contested_candidates(aid, m)
+	v := _ruling(candidates, contested, d)
+	why := _explanation(candidates, contested, m, d)
+	satisfied := _satisfied(aid, v.mandates, d)
+	compliance := _compliance(v.duty, satisfied, v.due_by, d)
+}
+
+# _explanation is the part of the full answer that follows from the candidates alone (and which
+# of them are contested) for model m on d, whichever agency has them: the written conditions, the
+# reasons, the restrictions, the norms set aside and why, and a conflict no principle settles.
+_explanation(candidates, contested, m, d) := {
+	"conditional": _conditional(v.allowed, count(conditions)),
+	"conditions": conditions,
+	"reasons": sort([_reason(x, m, v.outcome.principle) | some x in v.winners]),
+	"restrictions": sort([t | some x in v.winners; _effect(x).type == "restricts"; t := _restriction(x); t != ""]),
+	"set_aside": _set_aside(candidates, contested, d),
+	"conflicts": _conflicts(candidates, contested, d),
+} if {
+	v := _ruling(candidates, contested, d)
+	conditions := _conditions(v.winners)
+}
+
+default _conditional(_, _) := false
+
+_conditional(allowed, conditions) if {
+	allowed == true
+	conditions > 0
+}
+
+_restriction(x) := object.get(_effect(x), "restriction", "")
+
+_conditions_of(x) := object.get(_effect(x), "conditions", [])
+
+# _conditions are the written conditions of the effects that won: a restriction's or
+# permission's conditions, and for a vests effect, that the one official enters the agreement.
+_conditions(winners) := sort(array.concat(
 	[c |
-		some x in W
-		x.effect in {"restricts", "permits"}
-		some t in x.conditions
-		c := {"norm": x.norm, "citation": x.citation, "url": x.url, "condition": t}
+		some x in winners
+		_effect(x).type in {"restricts", "permits"}
+		some t in _conditions_of(x)
+		c := _condition_record(x[0], t)
 	],
 	[c |
-		some x in W
-		x.effect == "vests"
-		c := {"norm": x.norm, "citation": x.citation, "url": x.url, "condition": sprintf("entered into, modified or extended by %s; the agency may not enter one on its own", [x.official])}
+		some x in winners
+		_effect(x).type == "vests"
+		c := _condition_record(x[0], _vested_condition_text(object.get(_effect(x), "official", "")))
 	],
 ))
 
-conditional(allowed, conds) if {
-	allowed
-	count(conds) > 0
+_condition_record(nid, text) := {
+	"norm": nid,
+	"citation": data.facts.norms[nid].citation,
+	"url": data.facts.norms[nid].url,
+	"condition": text,
 }
 
-default conditional(_, _) := false
+# _reason is the record of an effect that decided the answer, under the principle that did.
+_reason(x, m, principle) := object.union(_citing(x[0]), {
+	"effect": _effect(x).type,
+	"since": _effect_start(x[0], x[1]),
+	"principle": principle,
+	"sentence": _effect_sentence(x, m),
+	"summary": object.get(_effect(x), "sentence", ""),
+})
 
-contest_conflicts(v) := [{"norms": [k.norm], "sentence": contest_sentence(k, v.agency)} |
-	v.outcome.principle == "contested-binding"
-	some k in v.contested
-	opposes(k, outcome(v.forbids, v.enables).winner)
-]
+# _aside is the record of an effect set aside, under principle, and why.
+_aside(x, principle, why) := object.union(_citing(x[0]), {
+	"effect": _effect(x).type,
+	"since": _effect_start(x[0], x[1]),
+	"principle": principle,
+	"sentence": why,
+})
 
-contest_sentence(k, a) := sprintf("%s: its maker says it binds %s (%s); the agency says it does not (%s). Source: %s.", [k.citation, a.name, k.contested.position, k.contested.response, k.contested.citation])
-
-# agency_decision answers the agency question for agency id aid, model m, date d.
-agency_decision(aid, m, d) := dec if {
-	v := verdict(aid, m, d)
-	a := v.agency
-	o := v.outcome
-	agreements := sort([g | some gid in object.get(data.facts.index.agreements_by_agency, aid, []); g := agreement_view(gid, d); g.model == m])
-	conds := conditions_of(v.winners)
-	dec := {
-		"agency": aid,
-		"agency_name": a.name,
-		"agency_kind": a.kind,
-		"model": m,
-		"as_of": d,
-		"allowed": v.allowed,
-		"conditional": conditional(v.allowed, conds),
-		"conditions": conds,
-		"required": v.required,
-		"duty": v.duty,
-		"due_by": v.due_by,
-		"compliance": v.compliance,
-		"unresolved": v.unresolved,
-		"principle": o.principle,
-		"satisfied": v.satisfied,
-		"agreements": agreements,
-		"reasons": sort([reason(x, m, o.principle) | some x in v.winners]),
-		"restrictions": sort([x.restriction | some x in v.winners; x.effect == "restricts"; x.restriction != ""]),
-		"set_aside": sort(array.concat(
-			array.concat(
-				[aside(x, o.principle, sprintf("set aside: %s", [principle_text[o.principle]])) | some x in v.losers],
-				[aside(x, "federal-deference", sprintf("set aside: %s", [principle_text["federal-deference"]])) | some x in deferred(v.applicable)],
-			),
-			array.concat(
-				[aside(x, x.principle, x.why) | some x in inactive(v.candidates, d)],
-				[aside(x, x.principle, x.why) | some x in preempted_effects(v.candidates, d)],
-			),
-		)),
-		"conflicts": array.concat(conflicts(v.forbids, v.enables, o), contest_conflicts(v)),
-		"context": agency_context(a, d),
-		"coverage": agency_coverage(a),
-		"summary": agency_summary(a, m, d, v, count(conds) > 0),
-	}
+# _set_aside lists the candidates the ruling set aside on d, each with the principle and why: the
+# losing side; permissions deferring to a norm that forbids; those not in force; local bans a
+# higher law voids.
+_set_aside(candidates, contested, d) := sort(array.concat(
+	array.concat(
+		[_aside(x, v.outcome.principle, _set_aside_text(v.outcome.principle)) | some x in v.losers],
+		[_aside(x, "federal-deference", _set_aside_text("federal-deference")) | some x in v.deferred],
+	),
+	array.concat(
+		[_aside(x, "applicability", _not_in_force_why(x[0], x[1], d)) | some x in v.inactive],
+		[_aside(x, "express-preemption", _voided_text(p[1])) |
+			some x in v.voided
+			some p in _ban_voiders(x, d)
+		],
+	),
+)) if {
+	v := _ruling(candidates, contested, d)
 }
 
-# agency_verdict is the agency decision's answer without its reasons and sentences: what a
-# locality's could_bypass list and the landscape report need, at a fraction of the cost.
-# winners are the records that settled it (for a forbidden agreement, the forbidding norms).
-agency_verdict(aid, m, d) := {k: v[k] | some k in verdict_keys} if {
-	v := verdict(aid, m, d)
-}
-
-verdict_keys := {"allowed", "required", "duty", "unresolved", "satisfied", "holds", "winners", "compliance", "due_by", "unmet_since"}
-
-holds_model(aid, m, d) if {
-	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
-	g := data.facts.agreements[gid]
-	g.model == m
-	agreement_in_force(g, d)
-}
-
-default holds_model(_, _, _) := false
-
-conflicts(F, E, o) := [{"norms": sort([x.norm | some x in (sharpest(top(F, E)[0]) | sharpest(top(F, E)[1]))]), "sentence": "These norms disagree, are of the same level and equally specific, and took effect on the same date: the law leaves the conflict open."}] if {
-	o.principle == "unresolved"
+# _conflicts names the norms of a conflict no principle settles.
+_conflicts(candidates, contested, d) := [{
+	"norms": sort([x[0] | some x in (_sharpest(tf) | _sharpest(te))]),
+	"sentence": _unresolved_text,
+}] if {
+	v := _ruling(candidates, contested, d)
+	v.outcome.principle == "unresolved"
+	[tf, te] := _top(v.forbids, v.enables)
 } else := []
 
-max_duty(reqs) := "" if {
-	count(reqs) == 0
-} else := d if {
-	r := max({duty_rank[x.duty] | some x in reqs})
-	some d, k in duty_rank
-	k == r
-}
+# _contest_conflicts names, for an answer left unresolved by a contested binding, each contested
+# norm that would change the outcome, with both sides (in the order of their citations).
+_contest_conflicts(aid, m, d) := [{"norms": [k[0]], "sentence": _contest_text(aid, k[0])} |
+	v := _verdict(aid, m, d)
+	v.outcome.principle == "contested-binding"
+	some [_, k] in sort([[_contest_order(aid, k), k] | some k in v.contested])
+	_opposes(k, _outcome(v.forbids, v.enables).winner)
+]
 
-satisfied(aid, reqs, d) if {
-	some x in reqs
-	some gid in object.get(data.facts.index.agreements_by_agency, aid, [])
-	g := agreement_view(gid, d)
-	g.in_force
-	g.model in x.models
-}
-
-default satisfied(_, _, _) := false
-
-# agreement_view is an agreement with whether it is in force on d.
-agreement_view(gid, d) := object.union(g, {"in_force": agreement_in_force(g, d)}) if {
-	g := data.facts.agreements[gid]
-}
-
-agreement_in_force(g, d) if {
-	g.status != "pending"
-	agreement_start(g) <= d
-	not agreement_ended(g, d)
-}
-
-default agreement_in_force(_, _) := false
-
-# agreement_start is the signed date, or where no source gives one, the first date a source
-# (an ICE list, an MOA that ICE posted) showed the agreement.
-agreement_start(g) := g.signed
-
-agreement_start(g) := g.first_listed if not g.signed
-
-agreement_ended(g, d) if g.terminated <= d
-
-# An agreement that ICE's participating list stopped showing is not in force from that list's date.
-agreement_ended(g, d) if g.delisted <= d
+# _contest_order lists contested effects by citation, then by their terms, then by effect: the
+# order in which the answer has always named them.
+_contest_order(aid, k) := [
+	data.facts.norms[k[0]].citation,
+	_conditions_of(k),
+	_contested_binding(aid, k[0]),
+	_deadline(k),
+	object.get(_effect(k), "defers_to_lower", false),
+	object.get(_effect(k), "duty", ""),
+	_effect(k).type,
+	k[1],
+	data.facts.norms[k[0]].jurisdiction,
+	_effect(k).models,
+]
 
 # ---------------------------------------------------------------- context and coverage
 
-# agency_context lists the measures in force that bear on the agency without deciding the
-# 287(g) question: detainer holds, release notices, jail access, courthouse arrests.
-agency_context(a, d) := sort([context_record(nid, n, e) |
-	some j in (bound_by(a) | {a.jurisdiction})
-	some nid in object.get(data.facts.index.norms_by_jurisdiction, j, [])
-	n := data.facts.norms[nid]
-	bearing(a, n)
-	some e in n.effects
-	e.type == "context"
-	reaches(a, e)
-	effect_active(n, e, d)
+# _context_in_force lists the context measures of effects (those that bear on an agency) in force
+# on d: the measures that bear on the agency without deciding the 287(g) question (detainer
+# holds, release notices, jail access, courthouse arrests).
+_context_in_force(effects, d) := sort([_context_record(x[0], x[1]) |
+	some x in effects
+	_effect(x).type == "context"
+	_effect_active(x[0], x[1], d)
 ])
 
-context_record(nid, n, e) := {
+# _context_effects are the indexes of the context measures of norm nid.
+_context_effects(nid) := {i | some i, e in data.facts.norms[nid].effects; e.type == "context"}
+
+_context_record(nid, i) := {
 	"norm": nid,
 	"title": n.title,
 	"citation": n.citation,
@@ -445,18 +482,18 @@ context_record(nid, n, e) := {
 	"jurisdiction": n.jurisdiction,
 	"measure": e.measure,
 	"direction": e.direction,
-	"since": effect_start(n, e),
+	"since": _effect_start(nid, i),
 	"verified": n.verified,
 	"sentence": object.get(e, "sentence", ""),
+} if {
+	n := data.facts.norms[nid]
+	e := n.effects[i]
 }
 
-# state_of is the id of the state (or DC, or territory) an id lies in.
-state_of(id) := concat("/", array.slice(split(id, "/"), 0, 2))
-
-# coverage_entry says whether the law of jurisdiction jid was researched: on a state, its
+# _coverage_entry says whether the law of jurisdiction jid was researched: on a state, its
 # state law; on a county or place, its local policies. A record that says not-researched, or
 # no record, is reported as not researched, with no date.
-coverage_entry(jid) := {
+_coverage_entry(jid) := {
 	"jurisdiction": jid,
 	"name": data.facts.jurisdictions[jid].name,
 	"outcome": c.outcome,
@@ -475,41 +512,9 @@ coverage_entry(jid) := {
 	"note": "",
 }
 
-# agency_coverage is what the answer rests on: the survey of its state's law, and of the local
-# policies of the local government that owns it.
-agency_coverage(a) := {
-	"state_law": coverage_entry(state_of(a.jurisdiction)),
-	"local_policies": [coverage_entry(a.jurisdiction) | jurisdiction_level(a.jurisdiction) == 2],
+# _coverage_of_owner is what an answer about an agency that jurisdiction jid owns rests on: the
+# survey of its state's law, and of the local policies of the local government that owns it.
+_coverage_of_owner(jid) := {
+	"state_law": _coverage_entry(_state_of(jid)),
+	"local_policies": [_coverage_entry(jid) | _jurisdiction_level(jid) == 2],
 }
-
-# coverage_warning is the sentence an answer adds when the state's law was not researched.
-coverage_warning(sid) := sprintf(" The state law of %s has not been researched: this answer rests on the federal law and on the norms in the facts alone.", [data.facts.jurisdictions[sid].name]) if {
-	coverage_entry(sid).outcome == "not-researched"
-} else := ""
-
-duty_text(v) := sprintf("must %s one by %s (any qualifying model); it holds none yet", [v.duty, v.due_by]) if {
-	v.compliance == "due"
-} else := sprintf("must %s one (any qualifying model); unmet since %s: it holds none", [v.duty, v.unmet_since]) if {
-	v.compliance == "unmet"
-} else := sprintf("must %s one (any qualifying model); it holds none, and the facts cannot show whether it did so", [v.duty]) if {
-	v.compliance == "unknown"
-} else := sprintf("must %s one (any qualifying model), and holds a qualifying agreement", [v.duty])
-
-agency_summary(a, m, d, v, with_conditions) := concat("", [agency_answer(a, m, d, v, with_conditions), coverage_warning(state_of(a.jurisdiction))])
-
-agency_answer(a, m, d, v, with_conditions) := sprintf("On %s, no norm in force decides whether %s may hold a %s agreement.", [d, a.name, m]) if {
-	v.outcome.winner == "none"
-} else := sprintf("On %s, whether %s may hold a %s agreement is unresolved: a norm's binding on it is contested: its maker says it binds the agency, and the agency says it does not.", [d, a.name, m]) if {
-	v.outcome.principle == "contested-binding"
-} else := sprintf("On %s, the law is in conflict on whether %s may hold a %s agreement: norms of the same level, equally specific and of the same date disagree.", [d, a.name, m]) if {
-	v.unresolved
-} else := sprintf("On %s, %s may not hold a %s agreement.", [d, a.name, m]) if {
-	v.outcome.winner == "forbid"
-} else := sprintf("On %s, %s may hold a %s agreement only under the conditions listed, and %s.", [d, a.name, m, duty_text(v)]) if {
-	v.duty != ""
-	with_conditions
-} else := sprintf("On %s, %s may hold a %s agreement and %s.", [d, a.name, m, duty_text(v)]) if {
-	v.duty != ""
-} else := sprintf("On %s, %s may hold a %s agreement only under the conditions listed; no norm in force requires one.", [d, a.name, m]) if {
-	with_conditions
-} else := sprintf("On %s, %s may hold a %s agreement; no norm in force requires one.", [d, a.name, m])

@@ -9,7 +9,10 @@ test_ban_before_its_effective_date_is_set_aside if {
 	d.allowed == true
 	d.principle == "applicability"
 	[r.norm | some r in d.reasons] == ["us/1357g"]
-	d.reasons[0].sentence == "Cit. us/1357g permits a task-force agreement, only as far as state and local law allow (in force since 1996-09-30)."
+	d.reasons[0].sentence == concat("", [
+		"Cit. us/1357g permits a task-force agreement, only as far as state and local law allow (in force since ",
+		"1996-09-30).",
+	])
 	[x] := set_aside_by(d, "us/st/ban")
 	x.principle == "applicability"
 	x.sentence == "not in force on 2026-06-01: it applies from 2027-01-01"
@@ -212,7 +215,8 @@ test_federal_permission_defers_to_state_ban if {
 	d.unresolved == false
 	d.principle == "applicability"
 	[r.norm | some r in d.reasons] == ["us/st/ban"]
-	d.reasons[0].sentence == "Cit. us/st/ban forbids this agency to hold a task-force agreement (in force since 2020-01-01)."
+	forbids := "Cit. us/st/ban forbids this agency to hold a task-force agreement (in force since 2020-01-01)."
+	d.reasons[0].sentence == forbids
 	[x] := set_aside_by(d, "us/1357g")
 	x.principle == "federal-deference"
 	startswith(x.sentence, "set aside: 8 U.S.C. § 1357(g)(1) permits agreements only")
@@ -303,7 +307,10 @@ test_equal_norms_are_unresolved if {
 	d.reasons == []
 	d.conflicts[0].norms == ["us/st/ban", "us/st/permit"]
 	count(d.conflicts) == 1
-	d.summary == "On 2026-06-01, the law is in conflict on whether Alpha Sheriff may hold a task-force agreement: norms of the same level, equally specific and of the same date disagree."
+	d.summary == concat("", [
+		"On 2026-06-01, the law is in conflict on whether Alpha Sheriff may hold a task-force agreement: norms of the same ",
+		"level, equally specific and of the same date disagree.",
+	])
 }
 
 test_state_preemption_voids_local_287g_ban if {
@@ -328,9 +335,19 @@ test_preemption_before_it_is_in_force_leaves_ban if {
 }
 
 test_preemption_limited_to_other_jurisdictions_leaves_ban if {
-	p := norm("us/st/preempt", st, "2017-09-01", [{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [smallville]}}])
+	p := norm(
+		"us/st/preempt",
+		st,
+		"2017-09-01",
+		[{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [smallville]}}],
+	)
 	ask(world([fed, city_ban, p], []), gotham_police, "task-force", "2026-06-01").allowed == false
-	p2 := norm("us/st/preempt", st, "2017-09-01", [{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [gotham]}}])
+	p2 := norm(
+		"us/st/preempt",
+		st,
+		"2017-09-01",
+		[{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [gotham]}}],
+	)
 	ask(world([fed, city_ban, p2], []), gotham_police, "task-force", "2026-06-01").allowed == true
 }
 
@@ -361,11 +378,17 @@ test_duty_enter_is_required if {
 	d.required == true
 	d.duty == "enter"
 	d.satisfied == false
+	d.summary == concat("", [
+		"On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model); ",
+		"unmet since 2026-01-01: it holds none.",
+	])
+	d.compliance == "unmet"
 	some r in d.reasons
 	r.norm == "us/st/req"
-	r.sentence == "Cit. us/st/req requires this agency to enter a 287(g) agreement; any of jail-enforcement, task-force, warrant-service-officer satisfies it (in force since 2026-01-01)."
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a jail-enforcement agreement and must enter one (any qualifying model); unmet since 2026-01-01: it holds none."
-	d.compliance == "unmet"
+	r.sentence == concat("", [
+		"Cit. us/st/req requires this agency to enter a 287(g) agreement; any of jail-enforcement, task-force, ",
+		"warrant-service-officer satisfies it (in force since 2026-01-01).",
+	])
 }
 
 test_duty_seek_is_not_required if {
@@ -373,7 +396,10 @@ test_duty_seek_is_not_required if {
 	d.allowed == true
 	d.required == false
 	d.duty == "seek"
-	d.summary == "On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (any qualifying model); it holds none, and the facts cannot show whether it did so."
+	d.summary == concat("", [
+		"On 2026-06-01, Alpha Sheriff may hold a task-force agreement and must seek one (any qualifying model); it holds ",
+		"none, and the facts cannot show whether it did so.",
+	])
 	d.compliance == "unknown"
 }
 
@@ -439,7 +465,10 @@ test_pending_agreement_is_not_in_force if {
 
 test_terminated_agreement_is_not_in_force if {
 	req := requires("us/st/req", "enter", all_models)
-	g := object.union(agreement(alpha_sheriff, "task-force", "2019-01-01"), {"status": "terminated", "terminated": "2026-03-01"})
+	g := object.union(
+		agreement(alpha_sheriff, "task-force", "2019-01-01"),
+		{"status": "terminated", "terminated": "2026-03-01"},
+	)
 	f := world([fed, req], [g])
 	after := ask(f, alpha_sheriff, "task-force", "2026-06-01")
 	after.satisfied == false
@@ -457,7 +486,10 @@ test_agreement_without_signed_date_is_in_force_from_first_listing if {
 }
 
 test_delisted_agreement_is_not_in_force if {
-	g := object.union(agreement(alpha_sheriff, "task-force", "2025-04-01"), {"last_listed": "2025-05-16", "delisted": "2025-07-18"})
+	g := object.union(
+		agreement(alpha_sheriff, "task-force", "2025-04-01"),
+		{"last_listed": "2025-05-16", "delisted": "2025-07-18"},
+	)
 	f := world([fed], [g])
 	ask(f, alpha_sheriff, "task-force", "2025-07-17").agreements[0].in_force == true
 	ask(f, alpha_sheriff, "task-force", "2025-07-18").agreements[0].in_force == false

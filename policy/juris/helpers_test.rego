@@ -14,9 +14,14 @@ facts(js, ags, ns, gs) := {
 	"agreements": gm,
 	"index": {
 		"ancestors": {id: ancestors(jm, id) | some id, _ in jm},
-		"agreements_by_agency": {aid: sort([gid | some gid, g in gm; g.agency == aid]) | some g in gm; aid := g.agency},
-		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) | some a in am; some jid in a.operates_in},
-		"norms_by_jurisdiction": {jid: sort([n.id | some n in ns; n.jurisdiction == jid]) | some n in ns; jid := n.jurisdiction},
+		"agreements_by_agency": {g.agency: sort([gid | some gid, h in gm; h.agency == g.agency]) | some g in gm},
+		"operating_in": {jid: sort([aid | some aid, a in am; jid in a.operates_in]) |
+			some a in am
+			some jid in a.operates_in
+		},
+		"norms_by_jurisdiction": {n.jurisdiction: sort([m.id | some m in ns; m.jurisdiction == n.jurisdiction]) |
+			some n in ns
+		},
 		"aliases": {a: j.id | some j in js; some a in object.get(j, "aliases", [])},
 		"acted_on": {target: sort([{"norm": n.id, "effect_index": i} |
 			some n in ns
@@ -49,12 +54,21 @@ in_state(id, sid) if startswith(id, concat("", [sid, "/"]))
 
 agency_defaults(a) := object.union({"operates_in": [a.jurisdiction], "runs_jail": false}, a)
 
-norm_defaults(n) := object.union(
-	object.union({"verified": true, "title": n.id, "citation": concat("", ["Cit. ", n.id]), "url": concat("", ["https://example.org/", n.id])}, n),
+norm_defaults(n) := object.union_n([
+	{
+		"verified": true,
+		"title": n.id,
+		"citation": concat("", ["Cit. ", n.id]),
+		"url": concat("", ["https://example.org/", n.id]),
+	},
+	n,
 	{"effects": [object.union({"models": all_models}, e) | some e in n.effects]},
-)
+])
 
-agreement_defaults(g) := object.union({"status": "active", "verified": true, "source": "test", "url": "https://example.org/287g", "id": agreement_id(g)}, g)
+agreement_defaults(g) := object.union(
+	{"status": "active", "verified": true, "source": "test", "url": "https://example.org/287g", "id": agreement_id(g)},
+	g,
+)
 
 agreement_id(g) := g.id
 
@@ -106,7 +120,14 @@ jurisdictions := [
 	{"id": alpha, "name": "Alpha County", "kind": "county", "parent": st},
 	{"id": beta, "name": "Beta County", "kind": "county", "parent": st},
 	{"id": gotham, "name": "Gotham", "kind": "city", "parent": st, "counties": [beta, alpha]},
-	{"id": smallville, "name": "Smallville", "kind": "town", "parent": st, "counties": [alpha], "books_into": [beta_sheriff]},
+	{
+		"id": smallville,
+		"name": "Smallville",
+		"kind": "town",
+		"parent": st,
+		"counties": [alpha],
+		"books_into": [beta_sheriff],
+	},
 	{"id": quiet, "name": "Quiet", "kind": "village", "parent": st, "counties": [alpha]},
 ]
 

@@ -1,7 +1,12 @@
 # Unit tests of the locality question (data.juris.locality) on small mock facts.
 package juris_test
 
-city_limits(extent) := norm("us/st/gotham/trust", gotham, "2018-01-01", [object.union({"type": "limits-cooperation", "sentence": "Police do not ask about status."}, extent)])
+city_limits(extent) := norm(
+	"us/st/gotham/trust",
+	gotham,
+	"2018-01-01",
+	[object.union({"type": "limits-cooperation", "sentence": "Police do not ask about status."}, extent)],
+)
 
 could(dec, aid) := c if {
 	some c in dec.could_bypass
@@ -92,7 +97,12 @@ test_policy_preempted_only_once_preemption_in_force if {
 # Regression: a policy's status reads its effects' from/until, not only the norm's dates: a
 # policy whose only effect ended in 2020 is not in force in 2026, and is not bypassed.
 test_policy_whose_effect_ended_is_not_in_force if {
-	p := norm("us/st/gotham/trust", gotham, "2018-01-01", [{"type": "limits-cooperation", "extent": "prohibits", "until": "2020-01-01"}])
+	p := norm(
+		"us/st/gotham/trust",
+		gotham,
+		"2018-01-01",
+		[{"type": "limits-cooperation", "extent": "prohibits", "until": "2020-01-01"}],
+	)
 	d := place(world([p], [agreement(alpha_sheriff, "jail-enforcement", "2025-01-01")]), gotham, "2026-06-01")
 	d.policies[0].status == "not-in-force"
 	d.bypassed == false
@@ -106,7 +116,10 @@ test_policy_with_unsettled_extent_is_unresolved if {
 	p.principle == "unresolved"
 	p.by == ["us/st/preempt"]
 	p.by_citations == ["Cit. us/st/preempt"]
-	p.sentence == "Unresolved on 2026-06-01: Cit. us/st/preempt voids local policies that materially limit it or prohibit cooperation, and the sources do not settle how far this policy limits cooperation."
+	p.sentence == concat("", [
+		"Unresolved on 2026-06-01: Cit. us/st/preempt voids local policies that materially limit it or prohibit ",
+		"cooperation, and the sources do not settle how far this policy limits cooperation.",
+	])
 	d.unresolved == true
 	d.preempted == false
 }
@@ -134,7 +147,12 @@ test_policy_partly_voided_stands if {
 }
 
 test_preemption_aimed_elsewhere_does_not_void if {
-	p := norm("us/st/preempt", st, "2017-09-01", [{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [smallville]}}])
+	p := norm(
+		"us/st/preempt",
+		st,
+		"2017-09-01",
+		[{"type": "preempts", "voids": ["prohibits"], "reaches": {"jurisdictions": [smallville]}}],
+	)
 	place(world([city_ban, p], []), gotham, "2026-06-01").policies[0].status == "in-force"
 }
 
@@ -142,7 +160,10 @@ test_non_limiting_local_norms_are_not_policies if {
 	welcome := norm("us/st/gotham/welcome", gotham, "2021-01-01", [{"type": "permits"}])
 	d := place(world([welcome], []), gotham, "2026-06-01")
 	d.policies == []
-	d.summary == "On 2026-06-01, the local policies of Gotham have not been researched: the facts hold none, which does not mean it has none."
+	d.summary == concat("", [
+		"On 2026-06-01, the local policies of Gotham have not been researched: the facts hold none, which does not mean it ",
+		"has none.",
+	])
 	d.coverage.local_policies[0].outcome == "not-researched"
 }
 
@@ -187,8 +208,14 @@ test_bypass_through_jail if {
 	b.agreement == "us/st/alpha-county/sheriff#jail-enforcement#2025-01-01"
 	b.signed == "2025-01-01"
 	b.policies == ["us/st/gotham/ban"]
-	b.sentence == "Alpha Sheriff is not bound by Cit. us/st/gotham/ban and holds a jail-enforcement agreement signed 2025-01-01: it screens people booked into the jail where the locality's arrestees are booked."
-	d.summary == "On 2026-06-01, Gotham's policy is bypassed: 1 agreement(s) held by agencies it does not bind reach people inside it."
+	b.sentence == concat("", [
+		"Alpha Sheriff is not bound by Cit. us/st/gotham/ban and holds a jail-enforcement agreement signed 2025-01-01: it ",
+		"screens people booked into the jail where the locality's arrestees are booked.",
+	])
+	d.summary == concat("", [
+		"On 2026-06-01, Gotham's policy is bypassed: 1 agreement(s) held by agencies it does not bind reach people inside ",
+		"it.",
+	])
 }
 
 test_bypass_through_warrant_service if {
@@ -209,7 +236,10 @@ test_bypass_through_patrol if {
 test_books_into_a_state_jail_where_no_county_runs_one if {
 	doc := "us/st/doc"
 	no_county_jails := [object.union(a, {"runs_jail": false}) | some a in agencies]
-	ags := array.concat(no_county_jails, [{"id": doc, "name": "Statia DOC", "kind": "corrections", "jurisdiction": st, "runs_jail": true}])
+	ags := array.concat(
+		no_county_jails,
+		[{"id": doc, "name": "Statia DOC", "kind": "corrections", "jurisdiction": st, "runs_jail": true}],
+	)
 	f := facts(jurisdictions, ags, [city_ban], [agreement(doc, "warrant-service-officer", "2025-01-01")])
 	d := place(f, gotham, "2026-06-01")
 	d.books_into == [doc]
@@ -218,7 +248,14 @@ test_books_into_a_state_jail_where_no_county_runs_one if {
 }
 
 test_bypass_by_an_agreement_known_only_from_a_listing if {
-	g := {"id": "g1", "agency": dps, "model": "task-force", "status": "active", "first_listed": "2025-12-30", "verified": false}
+	g := {
+		"id": "g1",
+		"agency": dps,
+		"model": "task-force",
+		"status": "active",
+		"first_listed": "2025-12-30",
+		"verified": false,
+	}
 	f := world([city_ban], [g])
 	before := place(f, gotham, "2025-12-29")
 	before.bypassed == false
@@ -229,7 +266,10 @@ test_bypass_by_an_agreement_known_only_from_a_listing if {
 }
 
 test_no_bypass_through_a_jail_the_locality_does_not_use if {
-	f := world([city_ban], [agreement(dps, "jail-enforcement", "2025-02-01"), agreement(alpha_police, "warrant-service-officer", "2025-02-01")])
+	f := world(
+		[city_ban],
+		[agreement(dps, "jail-enforcement", "2025-02-01"), agreement(alpha_police, "warrant-service-officer", "2025-02-01")],
+	)
 	place(f, gotham, "2026-06-01").bypassed == false
 }
 
@@ -243,7 +283,10 @@ test_explicit_books_into_decides_the_jail_channel if {
 	d.bypassed == true
 	[b] := d.bypasses
 	b.channel == "own-arrests"
-	endswith(b.sentence, "it books the people its own officers arrest inside the locality into its own jail, where its agreement applies to them.")
+	endswith(b.sentence, concat("", [
+		"it books the people its own officers arrest inside the locality into its own jail, where its agreement applies to ",
+		"them.",
+	]))
 	could(d, alpha_sheriff).channels == ["own-arrests", "patrol"]
 
 	# the Alpha sheriff still patrols the county the town lies in
@@ -255,7 +298,11 @@ test_explicit_books_into_decides_the_jail_channel if {
 # (Smallville books into the Beta jail; the Beta sheriff operates in Beta County only) is an
 # outsider, so its jail agreements count.
 test_books_into_agency_outside_the_area_bypasses if {
-	d := place(world([town_ban], [agreement(beta_sheriff, "warrant-service-officer", "2025-01-01")]), smallville, "2026-06-01")
+	d := place(
+		world([town_ban], [agreement(beta_sheriff, "warrant-service-officer", "2025-01-01")]),
+		smallville,
+		"2026-06-01",
+	)
 	d.bypassed_by == [beta_sheriff]
 	d.bypasses[0].channel == "warrant-service"
 }
@@ -263,7 +310,10 @@ test_books_into_agency_outside_the_area_bypasses if {
 test_no_bypass_by_agreements_not_in_force if {
 	gs := [
 		{"id": "p", "agency": alpha_sheriff, "model": "jail-enforcement", "status": "pending"},
-		object.union(agreement(beta_sheriff, "jail-enforcement", "2019-01-01"), {"status": "terminated", "terminated": "2026-01-01"}),
+		object.union(
+			agreement(beta_sheriff, "jail-enforcement", "2019-01-01"),
+			{"status": "terminated", "terminated": "2026-01-01"},
+		),
 		agreement(dps, "task-force", "2026-07-01"),
 	]
 	d := place(world([city_ban], gs), gotham, "2026-06-01")

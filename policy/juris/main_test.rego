@@ -14,11 +14,18 @@ locality_with(inp) := dec if {
 }
 
 test_agency_missing_agency if {
-	agency_with({"model": "task-force", "as_of": "2026-06-01"}) == {"errors": ["agency is required: an agency id such as us/tx/travis-county/sheriff"]}
+	agency_with({
+		"model": "task-force",
+		"as_of": "2026-06-01",
+	}) == {"errors": ["agency is required: an agency id such as us/tx/travis-county/sheriff"]}
 }
 
 test_agency_unknown_agency if {
-	agency_with({"agency": "us/st/nobody", "model": "task-force", "as_of": "2026-06-01"}) == {"errors": ["unknown agency us/st/nobody: no agency has that id (find ids with `juris explain NAME`)"]}
+	agency_with({
+		"agency": "us/st/nobody",
+		"model": "task-force",
+		"as_of": "2026-06-01",
+	}) == {"errors": ["unknown agency us/st/nobody: no agency has that id (find ids with `juris explain NAME`)"]}
 }
 
 test_agency_missing_model if {
@@ -49,15 +56,34 @@ test_agency_word_for_date if {
 }
 
 test_agency_date_in_other_formats if {
-	agency_with({"agency": alpha_sheriff, "model": "task-force", "as_of": "2026-6-1"}).errors == ["as_of 2026-6-1 is not a date written YYYY-MM-DD"]
-	agency_with({"agency": alpha_sheriff, "model": "task-force", "as_of": "2026-02-30"}).errors == ["as_of 2026-02-30 is not a date written YYYY-MM-DD"]
-	agency_with({"agency": alpha_sheriff, "model": "task-force", "as_of": 20260601}).errors == ["as_of 20260601 is not a date written YYYY-MM-DD"]
-	agency_with({"agency": alpha_sheriff, "model": "task-force", "as_of": ""}).errors == ["as_of  is not a date written YYYY-MM-DD"]
+	agency_with({
+		"agency": alpha_sheriff,
+		"model": "task-force",
+		"as_of": "2026-6-1",
+	}).errors == ["as_of 2026-6-1 is not a date written YYYY-MM-DD"]
+	agency_with({
+		"agency": alpha_sheriff,
+		"model": "task-force",
+		"as_of": "2026-02-30",
+	}).errors == ["as_of 2026-02-30 is not a date written YYYY-MM-DD"]
+	agency_with({
+		"agency": alpha_sheriff,
+		"model": "task-force",
+		"as_of": 20260601,
+	}).errors == ["as_of 20260601 is not a date written YYYY-MM-DD"]
+	agency_with({
+		"agency": alpha_sheriff,
+		"model": "task-force",
+		"as_of": "",
+	}).errors == ["as_of  is not a date written YYYY-MM-DD"]
 }
 
 test_agency_bad_date_and_unknown_agency_together if {
 	d := agency_with({"agency": "x", "model": "task-force", "as_of": "yesterday"})
-	d.errors == ["as_of yesterday is not a date written YYYY-MM-DD", "unknown agency x: no agency has that id (find ids with `juris explain NAME`)"]
+	d.errors == [
+		"as_of yesterday is not a date written YYYY-MM-DD",
+		"unknown agency x: no agency has that id (find ids with `juris explain NAME`)",
+	]
 }
 
 test_agency_valid_input_has_no_errors if {
@@ -82,11 +108,17 @@ test_locality_missing if {
 }
 
 test_locality_unknown if {
-	locality_with({"locality": "us/st/atlantis", "as_of": "2026-06-01"}) == {"errors": ["unknown locality us/st/atlantis: no jurisdiction has that id (find ids with `juris explain NAME`)"]}
+	locality_with({
+		"locality": "us/st/atlantis",
+		"as_of": "2026-06-01",
+	}) == {"errors": ["unknown locality us/st/atlantis: no jurisdiction has that id (find ids with `juris explain NAME`)"]}
 }
 
 test_locality_bad_date if {
-	locality_with({"locality": gotham, "as_of": "2026-13-45"}) == {"errors": ["as_of 2026-13-45 is not a date written YYYY-MM-DD"]}
+	locality_with({
+		"locality": gotham,
+		"as_of": "2026-13-45",
+	}) == {"errors": ["as_of 2026-13-45 is not a date written YYYY-MM-DD"]}
 }
 
 test_locality_as_of_defaults_to_today if {

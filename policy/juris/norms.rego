@@ -1,275 +1,358 @@
 # Norms in time and in scope
 #
-# When a norm is in force, which level of government made it, which agencies it binds and
-# which agencies each of its effects reaches. Facts are read from data.facts (see
+# When a norm is in force, which level of government made it, which agencies it binds and which
+# agencies each of its effects reaches. Facts are read from data.facts (see
 # jurisdictions.Dataset.Document for its shape).
+#
+# Everything here is keyed by ids: a norm by its id (nid), an effect by its norm's id and its
+# index (i), or by the pair x = [nid, i]; an agency by its id (aid), a jurisdiction by its id
+# (jid), a date d as YYYY-MM-DD. None of it reads input, so the resolver keeps each value once
+# computed and shares it across questions (resolver/vcache.go). Dates are only ever compared,
+# never computed with (resolver/interval.go relies on it).
 package juris
 
-# The three 287(g) models.
-models := {"jail-enforcement", "task-force", "warrant-service-officer"}
+# The three models of 287(g) agreement ICE offers (8 U.S.C. § 1357(g)): jail enforcement, task
+# force, warrant service officer.
+_models := {"jail-enforcement", "task-force", "warrant-service-officer"}
+
+# _effect(x) is the effect x = [nid, i] as the facts state it.
+_effect(x) := data.facts.norms[x[0]].effects[x[1]]
 
 # ---------------------------------------------------------------- time
 
-end_fields := ["expired", "repealed", "enjoined", "rescinded"]
+# The events that end a norm: it expires, is repealed, enjoined or rescinded.
+_end_fields := ["expired", "repealed", "enjoined", "rescinded"]
 
-# in_force holds when norm n applies on date d (dates are YYYY-MM-DD strings, which sort in
+# _in_force holds when norm nid applies on date d (dates are YYYY-MM-DD strings, which sort in
 # date order): in force by its own dates, not suspended on d (an injunction later lifted), and
 # not voided or suspended by another norm in force on d (a court ruling, a mayor's order).
-in_force(n, d) if {
-	dated_in_force(n, d)
-	not overridden(n, d)
+default _in_force(_, _) := false
+
+_in_force(nid, d) if {
+	_dated_in_force(nid, d)
+	count(_overriders(nid, d)) == 0
 }
 
-overridden(n, d) if {
-	some _ in overriders(n.id, d)
+# _dated_in_force holds when norm nid applies on d by its own dates and suspensions alone.
+default _dated_in_force(_, _) := false
+
+_dated_in_force(nid, d) if {
+	data.facts.norms[nid].effective <= d
+	not _ended(nid, d)
+	not _suspension_on(nid, d)
 }
 
-# dated_in_force holds when norm n applies on d by its own dates and suspensions alone.
-dated_in_force(n, d) if {
-	n.effective <= d
-	not ended(n, d)
-	not suspended_on(n, d)
+_ended(nid, d) if {
+	some k in _end_fields
+	data.facts.norms[nid][k] <= d
 }
 
-ended(n, d) if {
-	some k in end_fields
-	n[k] <= d
-}
-
-# suspended_on is the suspension of norm n that covers date d.
-suspended_on(n, d) := s if {
-	some s in object.get(n, "suspended", [])
+# _suspension_on is the suspension of norm nid that covers date d.
+_suspension_on(nid, d) := s if {
+	some s in object.get(data.facts.norms[nid], "suspended", [])
 	s.from <= d
-	not ends_by(s, d)
+	not _ends_by(s, d)
 }
 
-ends_by(s, d) if s.until <= d
+_ends_by(s, d) if s.until <= d
 
-# ended_on is the earliest date that ended norm n on or before d, with the event's name.
-ended_on(n, d) := min({[n[k], k] | some k in end_fields; n[k] <= d})
+# _ended_on is the earliest date that ended norm nid on or before d, with the event's name.
+_ended_on(nid, d) := min({[n[k], k] |
+	n := data.facts.norms[nid]
+	some k in _end_fields
+	n[k] <= d
+})
 
-# effect_start is the date effect e of norm n starts to apply.
-effect_start(n, e) := object.get(e, "from", n.effective)
+# _effect_start is the date effect i of norm nid starts to apply: its own from, or the norm's
+# effective date.
+_effect_start(nid, i) := object.get(data.facts.norms[nid].effects[i], "from", data.facts.norms[nid].effective)
 
-effect_active(n, e, d) if {
-	in_force(n, d)
-	effect_start(n, e) <= d
-	not effect_over(e, d)
+# _effect_active holds when effect i of norm nid applies on d: the norm is in force, and d lies
+# in the effect's own window (from, until).
+default _effect_active(_, _, _) := false
+
+_effect_active(nid, i, d) if {
+	_in_force(nid, d)
+	_in_effect_window(nid, i, d)
 }
 
-effect_over(e, d) if e.until <= d
+_in_effect_window(nid, i, d) if {
+	_effect_start(nid, i) <= d
+	not _effect_over(nid, i, d)
+}
 
-# dated_effect_active is effect_active without other norms' overrides: the test for the norms
+_effect_over(nid, i, d) if data.facts.norms[nid].effects[i].until <= d
+
+# _dated_effect_active is _effect_active without other norms' overrides: the test for the norms
 # that override (one level: an overriding order is not itself overridden).
-dated_effect_active(n, e, d) if {
-	dated_in_force(n, d)
-	effect_start(n, e) <= d
-	not effect_over(e, d)
+_dated_effect_active(nid, i, d) if {
+	_dated_in_force(nid, d)
+	_in_effect_window(nid, i, d)
 }
 
-# acting_on lists the effects of other norms that act on norm nid (voids, suspends, sustains),
-# as [norm, effect], whatever the date.
-acting_on(nid) := [[m, m.effects[ref.effect_index]] |
+# _acting_on lists the effects of other norms that act on norm nid (voids, suspends, sustains),
+# as [norm id, effect index], whatever the date.
+_acting_on(nid) := [[ref.norm, ref.effect_index] |
 	some ref in object.get(object.get(data.facts.index, "acted_on", {}), nid, [])
-	m := data.facts.norms[ref.norm]
 ]
 
-# overriders are the norms that void or suspend norm nid on d: a court order voiding it, or an
-# order overriding it without repealing it.
-overriders(nid, d) := {[m.id, e.type, m.citation, effect_start(m, e)] |
-	some [m, e] in acting_on(nid)
+# _overriders are the norms that void or suspend norm nid on d, as [norm id, effect type,
+# citation, start]: a court order voiding it, or an order overriding it without repealing it.
+_overriders(nid, d) := {[mid, e.type, data.facts.norms[mid].citation, _effect_start(mid, j)] |
+	some [mid, j] in _acting_on(nid)
+	e := data.facts.norms[mid].effects[j]
 	e.type in {"voids", "suspends"}
-	dated_effect_active(m, e, d)
+	_dated_effect_active(mid, j, d)
 }
 
-# sustainers are the norms (court orders, consent decrees) that keep norm nid in force on d
-# against a preemption law.
-sustainers(nid, d) := {[m.id, m.citation] |
-	some [m, e] in acting_on(nid)
-	e.type == "sustains"
-	dated_effect_active(m, e, d)
+# _sustainers are the norms (court orders, consent decrees) that keep norm nid in force on d
+# against a preemption law, as [norm id, citation].
+_sustainers(nid, d) := {[mid, data.facts.norms[mid].citation] |
+	some [mid, j] in _acting_on(nid)
+	data.facts.norms[mid].effects[j].type == "sustains"
+	_dated_effect_active(mid, j, d)
 }
-
-# not_in_force_why says why norm n (effect e) does not apply on d, or is undefined if it does.
-not_in_force_why(n, e, d) := sprintf("not in force on %s: it applies from %s", [d, effect_start(n, e)]) if {
-	effect_start(n, e) > d
-} else := sprintf("not in force on %s: %s on %s", [d, ev[1], ev[0]]) if {
-	ev := ended_on(n, d)
-} else := sprintf("not in force on %s: suspended from %s%s by %s", [d, s.from, until_text(s), s.citation]) if {
-	s := suspended_on(n, d)
-} else := sprintf("not in force on %s: %s by %s (from %s)", [d, override_verb[o[1]], o[2], o[3]]) if {
-	some o in overriders(n.id, d)
-} else := sprintf("not in force on %s: its effect ended on %s", [d, e.until]) if {
-	effect_over(e, d)
-}
-
-override_verb := {"voids": "voided", "suspends": "overridden without repeal"}
-
-until_text(s) := sprintf(" until %s", [s.until]) if {
-	s.until
-} else := ""
 
 # ---------------------------------------------------------------- levels
 
-level_rank := {"nation": 0, "state": 1, "district": 1, "territory": 1}
+# Lex superior ranks governments: the nation 0, a state (DC, a territory) 1, anything below 2.
+_level_rank := {"nation": 0, "state": 1, "district": 1, "territory": 1}
 
-level_names := ["federal", "state", "local"]
+_level_names := ["federal", "state", "local"]
 
-# jurisdiction_level is 0 for the nation, 1 for a state, 2 for anything below.
-jurisdiction_level(jid) := object.get(level_rank, data.facts.jurisdictions[jid].kind, 2)
+# _jurisdiction_level is 0 for the nation, 1 for a state, 2 for anything below.
+_jurisdiction_level(jid) := object.get(_level_rank, data.facts.jurisdictions[jid].kind, 2)
 
-norm_level(n) := jurisdiction_level(n.jurisdiction)
+# _norm_rank is the level of the government that made norm nid.
+_norm_rank(nid) := _jurisdiction_level(data.facts.norms[nid].jurisdiction)
 
-# agency_level names whether an agency belongs to a state or to a local government.
-agency_level(a) := level_names[jurisdiction_level(a.jurisdiction)]
+# _agency_level names whether an agency belongs to the nation, a state or a local government.
+_agency_level(aid) := _level_names[_jurisdiction_level(data.facts.agencies[aid].jurisdiction)]
 
 # ---------------------------------------------------------------- binding
 
-# independent_kinds are agency kinds that do not answer to the government of the jurisdiction
+# _independent_kinds are agency kinds that do not answer to the government of the jurisdiction
 # that owns them: a sheriff is elected county-wide and answers to the state, so county (and
 # city) policies do not bind the sheriff's office.
-independent_kinds := {"sheriff"}
+_independent_kinds := {"sheriff"}
 
-# bound_by is the set of jurisdictions whose norms bind agency a: an explicit, cited bound_by
-# list on the agency, or by default the owning jurisdiction and its legal ancestors (a city's
-# legal parent is the state, not the county it lies in).
-bound_by(a) := {j | some j in a.bound_by} if {
-	a.bound_by
-} else := {j |
-	some j in data.facts.index.ancestors[a.jurisdiction]
-	not independent_of(a, j)
-}
+# _bound_by is the set of jurisdictions whose norms bind agency aid: an explicit, cited
+# bound_by list on the agency, or by default the owning jurisdiction and its legal ancestors (a
+# city's legal parent is the state, not the county it lies in).
+_bound_by(aid) := {j | some j in data.facts.agencies[aid].bound_by} if {
+	data.facts.agencies[aid].bound_by
+} else := {j | some j in data.facts.index.ancestors[data.facts.agencies[aid].jurisdiction]} - _independent_of(aid)
 
-independent_of(a, j) if {
-	a.kind in independent_kinds
-	j == a.jurisdiction
-}
+# _independent_of is the government an independent officer does not answer to: a sheriff's own
+# county.
+_independent_of(aid) := {data.facts.agencies[aid].jurisdiction} if {
+	data.facts.agencies[aid].kind in _independent_kinds
+} else := set()
 
-binds(a, n) if n.jurisdiction in bound_by(a)
+# _examined are the jurisdictions whose norms may bear on agency aid: those whose norms bind it,
+# and its owner (whose policies may bind it by a cited binding, or be contested).
+_examined(aid) := _bound_by(aid) | {data.facts.agencies[aid].jurisdiction}
+
+# _binds holds when norm nid binds agency aid. By default: the norms of the governments that
+# bind the agency (_bound_by).
+default _binds(_, _) := false
+
+_binds(aid, nid) if data.facts.norms[nid].jurisdiction in _bound_by(aid)
 
 # An agency's own policy binds it: an agency-policy made in the agency's owning jurisdiction
 # that names the agency (a sheriff's own detainer policy binds the sheriff, though county
 # policies do not).
-binds(a, n) if {
+_binds(aid, nid) if {
+	n := data.facts.norms[nid]
 	n.type == "agency-policy"
-	n.jurisdiction == a.jurisdiction
+	n.jurisdiction == data.facts.agencies[aid].jurisdiction
 	some e in n.effects
-	a.id in e.reaches.agencies
+	aid in e.reaches.agencies
 }
 
 # A norm binds an agency the defaults leave out where a cited source says so: a county
 # ordinance that binds the elected sheriff (Cook County Code § 46-37), a consent decree.
-binds(a, n) if {
-	some b in object.get(n, "bindings", [])
-	b.agency == a.id
+_binds(aid, nid) if {
+	some b in object.get(data.facts.norms[nid], "bindings", [])
+	b.agency == aid
 	b.status == "binds"
 }
 
-# contested is the binding of norm n on agency a that the norm's maker asserts and the agency
-# refuses (San Diego County's 2024 policy and its sheriff): neither side is picked.
-contested(a, n) := b if {
-	not binds(a, n)
-	some b in object.get(n, "bindings", [])
-	b.agency == a.id
+# _contested_binding is the binding of norm nid on agency aid that the norm's maker asserts and
+# the agency refuses (San Diego County's 2024 policy and its sheriff): neither side is picked.
+_contested_binding(aid, nid) := b if {
+	not _binds(aid, nid)
+	some b in object.get(data.facts.norms[nid], "bindings", [])
+	b.agency == aid
 	b.status == "contested"
+}
+
+# _bears_on holds when norm nid bears on agency aid: it binds it, or its binding is contested.
+default _bears_on(_, _) := false
+
+_bears_on(aid, nid) if _binds(aid, nid)
+
+_bears_on(aid, nid) if _contested_binding(aid, nid)
+
+# _named holds when a norm that may bear on agency aid names it: in an effect's reaches
+# (agencies, except) or in a binding. Where none does, the norms see only the agency's profile.
+# (The norms looked at are those of the jurisdictions the agency lies in and those its bound_by
+# names: every government whose norms may bear on it, and possibly more.)
+default _named(_) := false
+
+_named(aid) if {
+	a := data.facts.agencies[aid]
+	some j in array.concat(data.facts.index.ancestors[a.jurisdiction], object.get(a, "bound_by", []))
+	aid in _agencies_named_by(j)
+}
+
+# _agencies_named_by are the agencies the norms of jurisdiction jid name.
+_agencies_named_by(jid) := {aid |
+	some nid in object.get(data.facts.index.norms_by_jurisdiction, jid, [])
+	n := data.facts.norms[nid]
+	some aid in array.concat(
+		[b.agency | some b in object.get(n, "bindings", [])],
+		[aid | some e in n.effects; some aid in _named_in_reach(object.get(e, "reaches", {}))],
+	)
+}
+
+_named_in_reach(r) := array.concat(object.get(r, "agencies", []), object.get(r, "except", []))
+
+# _profile is what the norms that bind agency aid by default see of an agency no norm names:
+# the governments whose norms bind it (of those that made any), its traits, and where one of
+# their effects is narrowed to jurisdictions, the jurisdiction the agency belongs to. Agencies
+# with the same profile have the same candidate effects, so they share them.
+_profile(aid) := {
+	"governments": governments,
+	"traits": _traits(aid),
+	"jurisdiction": _jurisdiction_if_narrowed(aid, governments),
+} if {
+	governments := {j | some j in _bound_by(aid); data.facts.index.norms_by_jurisdiction[j]}
+}
+
+_jurisdiction_if_narrowed(aid, governments) := data.facts.agencies[aid].jurisdiction if {
+	_narrowed_to_jurisdictions(governments)
+} else := null
+
+default _narrowed_to_jurisdictions(_) := false
+
+_narrowed_to_jurisdictions(governments) if {
+	some j in governments
+	some nid in data.facts.index.norms_by_jurisdiction[j]
+	some e in data.facts.norms[nid].effects
+	e.reaches.jurisdictions
 }
 
 # ---------------------------------------------------------------- reach
 
-# reaches holds when effect e applies to agency a (which the norm already binds).
-reaches(a, e) if {
-	r := object.get(e, "reaches", {})
-	reach_selects(a, r)
-	not a.id in object.get(r, "except", [])
+# _reaches holds when effect i of norm nid (a norm that binds the agency) applies to agency aid:
+# the effect names it, or, naming none, each narrowing it gives (kinds, levels, runs_jail,
+# jurisdictions) holds for the agency; and the agency is not excepted.
+default _reaches(_, _, _) := false
+
+_reaches(aid, nid, i) if {
+	r := object.get(data.facts.norms[nid].effects[i], "reaches", {})
+	aid in r.agencies
+	not aid in object.get(r, "except", [])
 }
 
-reach_selects(a, r) if a.id in r.agencies
-
-reach_selects(a, r) if {
+_reaches(aid, nid, i) if {
+	r := object.get(data.facts.norms[nid].effects[i], "reaches", {})
 	not r.agencies
-	reach_kind(a, r)
-	reach_level(a, r)
-	reach_jail(a, r)
-	reach_jurisdiction(a, r)
+	_reaches_traits(_traits(aid), nid, i)
+	_reach_jurisdiction(data.facts.agencies[aid].jurisdiction, nid, i)
+	not aid in object.get(r, "except", [])
 }
 
-reach_kind(_, r) if not r.kinds
-
-reach_kind(a, r) if a.kind in r.kinds
-
-reach_level(_, r) if not r.levels
-
-reach_level(a, r) if agency_level(a) in r.levels
-
-reach_jail(_, r) if not "runs_jail" in object.keys(r)
-
-reach_jail(a, r) if a.runs_jail == r.runs_jail
-
-reach_jurisdiction(_, r) if not r.jurisdictions
-
-reach_jurisdiction(a, r) if {
-	some j in data.facts.index.ancestors[a.jurisdiction]
-	j in r.jurisdictions
+# _traits are what an effect that names no agency reaches an agency by, besides where it lies:
+# its kind, its level of government, and whether it runs a jail.
+_traits(aid) := {
+	"kind": a.kind,
+	"level": _agency_level(aid),
+	"runs_jail": a.runs_jail,
+} if {
+	a := data.facts.agencies[aid]
 }
 
-# specificity ranks how narrowly an effect is aimed (lex specialis): a named agency beats
+# _reaches_traits holds when effect i of norm nid, naming no agency, reaches agencies of traits
+# t: each narrowing it gives of kinds, levels and runs_jail holds for them.
+default _reaches_traits(_, _, _) := false
+
+_reaches_traits(t, nid, i) if {
+	r := object.get(data.facts.norms[nid].effects[i], "reaches", {})
+	t.kind in object.get(r, "kinds", {t.kind})
+	t.level in object.get(r, "levels", {t.level})
+	t.runs_jail == object.get(r, "runs_jail", t.runs_jail)
+}
+
+# _reach_jurisdiction holds when effect i of norm nid names no jurisdictions, or names one that
+# jurisdiction jid lies in.
+default _reach_jurisdiction(_, _, _) := false
+
+_reach_jurisdiction(_, nid, i) if not data.facts.norms[nid].effects[i].reaches.jurisdictions
+
+_reach_jurisdiction(jid, nid, i) if {
+	some j in data.facts.index.ancestors[jid]
+	j in data.facts.norms[nid].effects[i].reaches.jurisdictions
+}
+
+# _specificity ranks how narrowly an effect is aimed (lex specialis): a named agency beats
 # everything; otherwise one point for each narrowing of the agencies reached, and one for
 # naming fewer than all three models.
-specificity(e) := 10 if {
-	e.reaches.agencies
+_specificity(x) := 10 if {
+	_effect(x).reaches.agencies
 } else := n if {
-	r := object.get(e, "reaches", {})
-	n := count({k | some k in ["kinds", "levels", "runs_jail", "jurisdictions"]; k in object.keys(r)}) + models_narrowed(e)
+	r := object.get(_effect(x), "reaches", {})
+	narrowings := {k | some k in ["kinds", "levels", "runs_jail", "jurisdictions"]; k in object.keys(r)}
+	n := count(narrowings) + _models_narrowed(x)
 }
 
-models_narrowed(e) := 1 if count(e.models) < count(models)
+_models_narrowed(x) := 1 if count(_effect(x).models) < count(_models)
 
-models_narrowed(e) := 0 if count(e.models) >= count(models)
+_models_narrowed(x) := 0 if count(_effect(x).models) >= count(_models)
 
 # ---------------------------------------------------------------- preemption
 
-# preemptors is the set of preempts effects in force on d that void local policies of the
-# jurisdiction jid (made by a higher level of government that jid lies within).
-preemptors(jid, d) := {p |
+# _preemptors are the preempts effects in force on d, as [nid, i], that void local policies of
+# jurisdiction jid: made by a higher level of government that jid lies within, and reaching
+# jid (or every jurisdiction).
+_preemptors(jid, d) := {[pid, i] |
 	some anc in data.facts.index.ancestors[jid]
 	anc != jid
 	some pid in object.get(data.facts.index.norms_by_jurisdiction, anc, [])
-	pn := data.facts.norms[pid]
-	norm_level(pn) < jurisdiction_level(jid)
-	some i, pe in pn.effects
+	_norm_rank(pid) < _jurisdiction_level(jid)
+	some i, pe in data.facts.norms[pid].effects
 	pe.type == "preempts"
-	effect_active(pn, pe, d)
-	preempt_covers(pe, jid)
-	p := object.union(norm_record(pid, pn, i, pe), {"voids": pe.voids})
+	_effect_active(pid, i, d)
+	_preempt_covers(pid, i, jid)
 }
 
-preempt_covers(pe, _) if not pe.reaches.jurisdictions
+_preempt_covers(pid, i, _) if not data.facts.norms[pid].effects[i].reaches.jurisdictions
 
-preempt_covers(pe, jid) if {
+_preempt_covers(pid, i, jid) if {
 	some j in data.facts.index.ancestors[jid]
-	j in pe.reaches.jurisdictions
+	j in data.facts.norms[pid].effects[i].reaches.jurisdictions
 }
 
-# extent_of is how far a local effect limits cooperation: a local 287(g) ban prohibits; a
+# _extent_of is how far a local effect limits cooperation: a local 287(g) ban prohibits; a
 # limits-cooperation policy says its own extent (undefined when the sources do not settle it).
-extent_of(e) := "prohibits" if e.type == "prohibits"
+_extent_of(x) := "prohibits" if _effect(x).type == "prohibits"
 
-extent_of(e) := e.extent if e.type == "limits-cooperation"
+_extent_of(x) := _effect(x).extent if _effect(x).type == "limits-cooperation"
 
-# ---------------------------------------------------------------- records
+# ---------------------------------------------------------------- what the answers cite
 
-# norm_record is the part of a reason that comes from the norm and the effect.
-norm_record(nid, n, i, e) := {
+# _citing is what every record of a norm in an answer carries.
+_citing(nid) := {
 	"norm": nid,
-	"effect_index": i,
-	"effect": e.type,
 	"title": n.title,
 	"citation": n.citation,
 	"url": n.url,
-	"jurisdiction": n.jurisdiction,
-	"level": level_names[norm_level(n)],
-	"rank": norm_level(n),
-	"since": effect_start(n, e),
+	"level": _level_names[_norm_rank(nid)],
 	"verified": n.verified,
-	"summary": object.get(e, "sentence", ""),
+} if {
+	n := data.facts.norms[nid]
 }
+
+# _state_of is the id of the state (or DC, or territory) an id lies in.
+_state_of(id) := concat("/", array.slice(split(id, "/"), 0, 2))

@@ -16,7 +16,10 @@ test_stats_counts_agreements_in_force if {
 		agreement(alpha_sheriff, "task-force", "2025-03-01"),
 		agreement(dps, "task-force", "2025-02-01"),
 		{"id": "p", "agency": beta_sheriff, "model": "jail-enforcement", "status": "pending"},
-		object.union(agreement(gotham_police, "task-force", "2024-01-01"), {"status": "terminated", "terminated": "2025-01-15"}),
+		object.union(
+			agreement(gotham_police, "task-force", "2024-01-01"),
+			{"status": "terminated", "terminated": "2025-01-15"},
+		),
 	]
 	s := stats_of(world([fed], gs), {"as_of": "2025-02-15"})
 	s.agreements == 2
@@ -43,7 +46,10 @@ test_report_has_exactly_four_keys if {
 }
 
 test_report_conflict_since_the_later_of_law_and_agreement if {
-	f := world([fed, state_ban], [agreement(alpha_sheriff, "task-force", "2019-06-01"), agreement(dps, "task-force", "2021-03-01")])
+	f := world(
+		[fed, state_ban],
+		[agreement(alpha_sheriff, "task-force", "2019-06-01"), agreement(dps, "task-force", "2021-03-01")],
+	)
 	r := report_of(f, {"as_of": "2026-06-01"})
 	[c.agency | some c in r.conflicts] == [alpha_sheriff, dps]
 	r.conflicts[0].law == "us/st/ban"
@@ -72,7 +78,10 @@ test_report_weaker_duties_are_not_missing if {
 }
 
 test_report_bypassed_locality if {
-	f := world([fed, city_ban], [agreement(dps, "task-force", "2025-02-01"), agreement(alpha_sheriff, "jail-enforcement", "2025-02-01")])
+	f := world(
+		[fed, city_ban],
+		[agreement(dps, "task-force", "2025-02-01"), agreement(alpha_sheriff, "jail-enforcement", "2025-02-01")],
+	)
 	r := report_of(f, {"as_of": "2026-06-01"})
 	count(r.bypassed) == 1
 	b := r.bypassed[0]
