@@ -154,7 +154,7 @@ func scale(ds *jurisdictions.Dataset, copies int) (*jurisdictions.Dataset, error
 				continue
 			}
 			c := *j
-			c.ID, c.Counties, c.BooksInto = re(j.ID), res(j.Counties), res(j.BooksInto)
+			c.ID, c.Counties, c.BooksInto, c.Aliases = re(j.ID), res(j.Counties), res(j.BooksInto), res(j.Aliases)
 			if c.Parent != "us" {
 				c.Parent = re(c.Parent)
 			}
@@ -180,9 +180,15 @@ func scale(ds *jurisdictions.Dataset, copies int) (*jurisdictions.Dataset, error
 			}
 			c := *n
 			c.ID, c.Jurisdiction = re(n.ID), re(n.Jurisdiction)
-			c.Effects = nil
+			c.Effects, c.Bindings = nil, nil
+			for _, bd := range n.Bindings {
+				bc := *bd
+				bc.Agency = re(bd.Agency)
+				c.Bindings = append(c.Bindings, &bc)
+			}
 			for _, e := range n.Effects {
 				ec := *e
+				ec.Norms = res(e.Norms)
 				if e.Reaches != nil {
 					r := *e.Reaches
 					r.Jurisdictions, r.Agencies, r.Except = res(r.Jurisdictions), res(r.Agencies), res(r.Except)
