@@ -228,19 +228,32 @@ func TestRegoTestsOnStockOPA(t *testing.T) {
 }
 
 // BenchmarkREST asks a stock opa server, over loopback HTTP, the questions the resolver
-// benchmarks ask in process: the same agency question, and the Austin locality question.
+// benchmarks ask in process (the same agency question, and the Austin locality question), and
+// in the same run asks them of the library: as it runs by default (the answer kept after the
+// first time), and without its caches (every evaluation fresh, as the opa server does it).
+// BENCHMARKS.md gives the ratios.
 func BenchmarkREST(b *testing.B) {
+	ctx := context.Background()
 	ds, err := jurisdictions.Default()
 	require.NoError(b, err)
 	base, _ := serve(b, ds)
-	for name, q := range map[string]struct {
-		path  string
-		input map[string]any
+	warm, err := resolver.New(ctx, resolver.WithDataset(ds))
+	require.NoError(b, err)
+	cold, err := resolver.New(ctx, resolver.WithDataset(ds), resolver.WithoutCache())
+	require.NoError(b, err)
+	agency := resolver.AgencyQuery{Agency: "us/tx/travis-county/sheriff", Model: "jail-enforcement", AsOf: "2026-12-02"}
+	locality := resolver.LocalityQuery{Locality: "us/tx/austin", AsOf: "2026-12-02"}
+	for _, q := range []struct {
+		name, path string
+		input      map[string]any
+		ask        func(r *resolver.Resolver) error
 	}{
-		"agency":   {"agency", map[string]any{"agency": "us/tx/travis-county/sheriff", "model": "jail-enforcement", "as_of": "2026-12-02"}},
-		"locality": {"locality", map[string]any{"locality": "us/tx/austin", "as_of": "2026-12-02"}},
+		{"agency", "agency", map[string]any{"agency": agency.Agency, "model": agency.Model, "as_of": agency.AsOf},
+			func(r *resolver.Resolver) error { _, err := r.Agency(ctx, agency); return err }},
+		{"locality", "locality", map[string]any{"locality": locality.Locality, "as_of": locality.AsOf},
+			func(r *resolver.Resolver) error { _, err := r.Locality(ctx, locality); return err }},
 	} {
-		b.Run(name, func(b *testing.B) {
+		b.Run(q.name+"/opa-rest", func(b *testing.B) {
 			for b.Loop() {
 				result, err := ask(base, q.path, q.input)
 				if err != nil || result["errors"] != nil {
@@ -248,5 +261,17 @@ func BenchmarkREST(b *testing.B) {
 				}
 			}
 		})
+		for _, r := range []struct {
+			name string
+			r    *resolver.Resolver
+		}{{"juris", warm}, {"juris-without-cache", cold}} {
+			b.Run(q.name+"/"+r.name, func(b *testing.B) {
+				for b.Loop() {
+					if err := q.ask(r.r); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 //	index.operating_in[j]          ids of agencies whose operates_in names j, sorted
 //	index.norms_by_jurisdiction[j] ids of the norms j made, sorted
 //	index.by_state[s]              ids of the jurisdictions, agencies and agreements in state s
+//	index.kinds_by_state[s][k]     ids of the jurisdictions of kind k in state s; under the key
+//	                               "consolidated", those with county_geoids
 //	index.acted_on[n]              {norm, effect_index} of the effects that void, suspend or
 //	                               sustain norm n
 //	index.aliases[a]               the jurisdiction alias id a names (a county a consolidated
@@ -104,8 +106,19 @@ func (ds *Dataset) typedDocument() map[string]any {
 		}
 		byState[sid][kind] = append(byState[sid][kind], id)
 	}
-	for id := range ds.Jurisdictions {
+	kindsByState := map[string]map[string][]string{}
+	for id, j := range ds.Jurisdictions {
 		put("jurisdictions", id)
+		if parts := strings.SplitN(id, "/", 3); len(parts) >= 2 {
+			sid := parts[0] + "/" + parts[1]
+			if kindsByState[sid] == nil {
+				kindsByState[sid] = map[string][]string{}
+			}
+			kindsByState[sid][j.Kind] = append(kindsByState[sid][j.Kind], id)
+			if len(j.CountyGEOIDs) > 0 {
+				kindsByState[sid]["consolidated"] = append(kindsByState[sid]["consolidated"], id)
+			}
+		}
 	}
 	for id := range ds.Agencies {
 		put("agencies", id)
@@ -120,6 +133,11 @@ func (ds *Dataset) typedDocument() map[string]any {
 		}
 	}
 	for _, m := range byState {
+		for _, v := range m {
+			slices.Sort(v)
+		}
+	}
+	for _, m := range kindsByState {
 		for _, v := range m {
 			slices.Sort(v)
 		}
@@ -150,6 +168,7 @@ func (ds *Dataset) typedDocument() map[string]any {
 			"acted_on":              actedOn,
 			"aliases":               aliases,
 			"by_state":              byState,
+			"kinds_by_state":        kindsByState,
 		},
 		"revision": ds.Revision,
 	}

@@ -40,10 +40,13 @@ type Resolver struct {
 	namesOnce sync.Once
 	names     *nameIndex
 	// iv cuts the calendar where an answer can change; cache keeps answers by question and
-	// interval (interval.go). uncached evaluates every question on its own date (tests).
-	iv       *intervals
-	cache    decisionCache
-	uncached bool
+	// interval (interval.go). uncached evaluates every question afresh on its own date
+	// (WithoutCache); exactDates keeps answers by the date asked instead of its interval, for a
+	// policy with extra modules, which may do date arithmetic.
+	iv         *intervals
+	cache      decisionCache
+	uncached   bool
+	exactDates bool
 	// shared keeps the values of the policy's input-free rules across queries (vcache.go).
 	shared *sharedCache
 }
@@ -52,6 +55,14 @@ type config struct {
 	ds          *jurisdictions.Dataset
 	layers      [][]*jurisdictions.File
 	extraPolicy map[string]string
+	noCache     bool
+}
+
+// WithoutCache makes the resolver evaluate every question afresh, keeping nothing between
+// questions: the answers are the same, each costs what the first question about it costs, and
+// memory stays at the facts and the compiled policy.
+func WithoutCache() Option {
+	return func(c *config) error { c.noCache = true; return nil }
 }
 
 // Option configures New.
@@ -144,10 +155,15 @@ func New(ctx context.Context, opts ...Option) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return prepare(ctx, ds, comp)
+	// The interval cache rests on the embedded policy's doing no date arithmetic; extra modules
+	// are not held to that, so with them answers are kept by the date asked.
+	return prepare(ctx, ds, comp, cacheMode{uncached: c.noCache, exactDates: len(c.extraPolicy) > 0})
 }
 
-func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler) (*Resolver, error) {
+// cacheMode says what a resolver keeps between questions.
+type cacheMode struct{ uncached, exactDates bool }
+
+func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler, mode cacheMode) (*Resolver, error) {
 	doc, err := ds.Document()
 	if err != nil {
 		return nil, err
@@ -155,7 +171,8 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler)
 	// The document holds plain values only (Document guarantees it), so the store keeps them as
 	// AST values: reads cost nothing, decisions run about 10% faster, loading takes longer.
 	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	r := &Resolver{ds: ds, compiler: comp, iv: newIntervals(doc), shared: newSharedCache(comp)}
+	r := &Resolver{ds: ds, compiler: comp, iv: newIntervals(doc), shared: newSharedCache(comp),
+		uncached: mode.uncached, exactDates: mode.exactDates}
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
@@ -234,7 +251,7 @@ func (r *Resolver) Layer(ctx context.Context, files ...*jurisdictions.File) (*Re
 	if err != nil {
 		return nil, err
 	}
-	return prepare(ctx, ds, r.compiler)
+	return prepare(ctx, ds, r.compiler, cacheMode{uncached: r.uncached, exactDates: r.exactDates})
 }
 
 // Dataset returns the facts the resolver answers over.
@@ -558,7 +575,7 @@ var errPolicy = errors.New("the policy gave no decision")
 func (r *Resolver) evalCached(ctx context.Context, kind string, pq rego.PreparedEvalQuery, input map[string]any, out any) error {
 	d, _ := input["as_of"].(string)
 	e := d
-	if !r.uncached && validDate(d) {
+	if !r.uncached && !r.exactDates && validDate(d) {
 		e = r.iv.evalDate(d)
 	}
 	input["as_of"] = e

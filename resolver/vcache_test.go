@@ -79,3 +79,34 @@ func TestSharedCacheConcurrent(t *testing.T) {
 		require.Equal(t, want[i], got[i], "question %d: %+v %+v", i, qs[i].agency, qs[i].locality)
 	}
 }
+
+// TestCacheModes: WithoutCache keeps nothing between questions; extra policy modules, which may
+// do date arithmetic, turn the interval cache off (answers are kept by the date asked); answers
+// are the same in every mode.
+func TestCacheModes(t *testing.T) {
+	ctx := context.Background()
+	plain, err := New(ctx, WithStates("TX"))
+	require.NoError(t, err)
+	none, err := New(ctx, WithStates("TX"), WithoutCache())
+	require.NoError(t, err)
+	extra, err := New(ctx, WithStates("TX"), WithPolicy(map[string]string{"extra.rego": "package extra\n\nyear := 1\n"}))
+	require.NoError(t, err)
+	require.False(t, plain.uncached || plain.exactDates)
+	require.True(t, none.uncached)
+	require.True(t, extra.exactDates)
+	whatIf, err := extra.Layer(ctx)
+	require.NoError(t, err)
+	require.True(t, whatIf.exactDates, "a what-if keeps its resolver's mode")
+
+	q := AgencyQuery{Agency: "us/tx/travis-county/sheriff", Model: "jail-enforcement", AsOf: "2026-12-02"}
+	want, err := plain.Agency(ctx, q)
+	require.NoError(t, err)
+	for _, r := range []*Resolver{none, extra} {
+		got, err := r.Agency(ctx, q)
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+	}
+	_, err = none.Agency(ctx, q)
+	require.NoError(t, err)
+	require.Empty(t, none.cache.m, "WithoutCache keeps no decision")
+}

@@ -40,6 +40,14 @@ facts(js, ags, ns, gs) := {
 			some sid, j in jm
 			j.kind == "state"
 		},
+		"kinds_by_state": {sid: kinds |
+			some sid, j in jm
+			j.kind == "state"
+			kinds := object.union(
+				{k: sort([id | some id, x in jm; in_state(id, sid); x.kind == k]) | some x in jm; k := x.kind},
+				{"consolidated": sort([id | some id, x in jm; in_state(id, sid); count(object.get(x, "county_geoids", [])) > 0])},
+			)
+		},
 	},
 	"revision": "test-revision",
 } if {

@@ -43,17 +43,48 @@ _scoped(kind) := [id |
 	some id in object.get(object.get(data.facts.index.by_state, sid, {}), kind, [])
 ]
 
+# _in_force_by_state are the ids of the agreements in force on the date, by state (of the
+# agency that holds each), for the states asked about.
+_in_force_by_state[sid] := [gid |
+	some gid in object.get(object.get(data.facts.index.by_state, sid, {}), "agreements", [])
+	_agreement_in_force(gid, _as_of)
+] if {
+	some sid in _scope_states
+}
+
 # _agreements_in_force are the ids of the agreements in force on the date, in the states asked
 # about.
-_agreements_in_force := [gid |
-	some gid in _scoped("agreements")
-	_agreement_in_force(gid, _as_of)
-]
+_agreements_in_force := [gid | some gids in _in_force_by_state; some gid in gids]
 
 # _count_by counts the occurrences of each value in xs.
 _count_by(xs) := {k: n |
 	some k in {x | some x in xs}
 	n := count([1 | some x in xs; x == k])
+}
+
+# _of_kind are the ids of the jurisdictions of kind k in the states asked about.
+_of_kind(k) := [id |
+	some sid in _scope_states
+	some id in object.get(object.get(data.facts.index.kinds_by_state, sid, {}), k, [])
+]
+
+# _scoped_count is how many ids of one kind (jurisdictions, agencies) the states asked about hold.
+_scoped_count(kind) := sum([count(object.get(object.get(data.facts.index.by_state, sid, {}), kind, [])) |
+	some sid in _scope_states
+])
+
+# _jurisdiction_counts are the states, the county-equivalents (a consolidated government counts
+# each county it absorbed) and the places (everything else) in the states asked about.
+_jurisdiction_counts := {"states": states, "counties": counties, "places": places} if {
+	states := sum([count(_of_kind(k)) | some k in _state_kinds])
+	candidates := {id | some k in {"county", "city-county", "consolidated"}; some id in _of_kind(k)}
+	counties := sum([_county_equivalents(id) | some id in candidates])
+	county_level := count({id |
+		some id in candidates
+		not data.facts.jurisdictions[id].kind in _state_kinds
+		_county_equivalents(id) > 0
+	})
+	places := (_scoped_count("jurisdictions") - states) - county_level
 }
 
 _stats_result := {
@@ -62,20 +93,12 @@ _stats_result := {
 	"agreements": count(_agreements_in_force),
 	"agencies_with_agreements": count({data.facts.agreements[gid].agency | some gid in _agreements_in_force}),
 	"states_with_agreements": count({_usps_of(data.facts.agreements[gid].agency) | some gid in _agreements_in_force}),
-	"by_state": _count_by([_usps_of(data.facts.agreements[gid].agency) | some gid in _agreements_in_force]),
+	"by_state": {_usps_of(sid): count(gids) | some sid, gids in _in_force_by_state; count(gids) > 0},
 	"by_model": _count_by([data.facts.agreements[gid].model | some gid in _agreements_in_force]),
 	"by_agency_kind": _count_by([data.facts.agencies[data.facts.agreements[gid].agency].kind |
 		some gid in _agreements_in_force
 	]),
-	"jurisdictions": {
-		"states": count([1 | some id in _scoped("jurisdictions"); data.facts.jurisdictions[id].kind in _state_kinds]),
-		"counties": sum([_county_equivalents(id) | some id in _scoped("jurisdictions")]),
-		"places": count([1 |
-			some id in _scoped("jurisdictions")
-			not data.facts.jurisdictions[id].kind in _state_kinds
-			_county_equivalents(id) == 0
-		]),
-	},
-	"agencies": count(_scoped("agencies")),
+	"jurisdictions": _jurisdiction_counts,
+	"agencies": _scoped_count("agencies"),
 	"revision": data.facts.revision,
 }
