@@ -44,7 +44,7 @@ facts(js, ags, ns, gs) := {
 			some sid, j in jm
 			j.kind == "state"
 			kinds := object.union(
-				{k: sort([id | some id, x in jm; in_state(id, sid); x.kind == k]) | some x in jm; k := x.kind},
+				{x.kind: sort([id | some id, y in jm; in_state(id, sid); y.kind == x.kind]) | some x in jm},
 				{"consolidated": sort([id | some id, x in jm; in_state(id, sid); count(object.get(x, "county_geoids", [])) > 0])},
 			)
 		},
