@@ -2,8 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -34,16 +32,7 @@ type government struct {
 }
 
 func readConsolidated(dir string) (*consolidatedFile, string, error) {
-	path := filepath.Join(dir, "consolidated.yaml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, path, fmt.Errorf("reading %s: %w", path, err)
-	}
-	var cf consolidatedFile
-	if _, err := jurisdictions.Decode(path, data, &cf); err != nil { // strict: file:line: field errors
-		return nil, path, err
-	}
-	return &cf, path, nil
+	return readTable[consolidatedFile](dir, "consolidated.yaml")
 }
 
 // consolidate makes each consolidated government one jurisdiction: the county-equivalents and

@@ -142,16 +142,7 @@ func Run(ctx context.Context, dir, curated string) (*Result, error) {
 }
 
 func readAliasFile(dir string) (*aliasFile, string, error) {
-	path := filepath.Join(dir, "aliases.yaml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, path, fmt.Errorf("reading %s: %w", path, err)
-	}
-	var af aliasFile
-	if _, err := jurisdictions.Decode(path, data, &af); err != nil { // strict: file:line: field errors
-		return nil, path, err
-	}
-	return &af, path, nil
+	return readTable[aliasFile](dir, "aliases.yaml")
 }
 
 func (n *national) fbiPlacements(af *aliasFile, path string) error {

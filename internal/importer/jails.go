@@ -2,8 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -66,16 +64,8 @@ type jailFacts struct {
 }
 
 func readJails(dir string) (*jailFacts, error) {
-	path := filepath.Join(dir, "jails.yaml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	var jf jailFacts
-	if _, err := jurisdictions.Decode(path, data, &jf); err != nil { // strict: file:line: field errors
-		return nil, err
-	}
-	return &jf, nil
+	jf, _, err := readTable[jailFacts](dir, "jails.yaml")
+	return jf, err
 }
 
 // applyJails sets who runs the jails where the sheriff does not.

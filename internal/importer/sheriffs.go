@@ -2,8 +2,6 @@ package importer
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -43,16 +41,7 @@ type sheriffFile struct {
 const nsaFAQ = "https://sheriffs.org/publications-resources/resources/faq"
 
 func readSheriffs(dir string) (*sheriffFile, string, error) {
-	path := filepath.Join(dir, "sheriffs.yaml")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, path, fmt.Errorf("reading %s: %w", path, err)
-	}
-	var sf sheriffFile
-	if _, err := jurisdictions.Decode(path, data, &sf); err != nil { // strict: file:line: field errors
-		return nil, path, err
-	}
-	return &sf, path, nil
+	return readTable[sheriffFile](dir, "sheriffs.yaml")
 }
 
 // countyByName finds a county-equivalent of a state by its full Census name.
