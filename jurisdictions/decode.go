@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -260,10 +261,15 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 	m := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")
+		if f.Anonymous && slices.Contains(tag[1:], "inline") && f.Type.Kind() == reflect.Struct {
+			maps.Copy(m, yamlFields(f.Type)) // an inlined struct's keys are the outer mapping's
+			continue
+		}
 		if !f.IsExported() {
 			continue
 		}
-		name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		name := tag[0]
 		if name == "-" {
 			continue
 		}

@@ -200,3 +200,23 @@ func TestEmptyEntryNamesItsLine(t *testing.T) {
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "empty.yaml:4: agencies[1]: empty entry")
 }
+
+// TestDecodeInline: the keys of an inlined struct are the outer mapping's, and are checked as
+// strictly as its own.
+func TestDecodeInline(t *testing.T) {
+	type source struct {
+		Citation string `yaml:"citation"`
+	}
+	type entry struct {
+		ID     string `yaml:"id"`
+		source `yaml:",inline"`
+	}
+	var out struct {
+		Entries []entry `yaml:"entries"`
+	}
+	_, err := Decode("t.yaml", []byte("entries:\n  - id: a\n    citation: C\n"), &out)
+	require.NoError(t, err)
+	require.Equal(t, "C", out.Entries[0].Citation)
+	_, err = Decode("t.yaml", []byte("entries:\n  - id: a\n    citaton: C\n"), &out)
+	require.ErrorContains(t, err, `t.yaml:3: entries[0].citaton: unknown key "citaton"; valid keys here: citation, id`)
+}

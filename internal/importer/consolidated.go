@@ -16,19 +16,14 @@ type consolidatedFile struct {
 
 // government is one consolidated city-county government.
 type government struct {
-	ID         string   `yaml:"id"`
-	Name       string   `yaml:"name"`
-	Places     []string `yaml:"places"`
-	Counties   []string `yaml:"counties"`
-	Aliases    []string `yaml:"aliases"`
-	OtherNames []string `yaml:"other_names"`
-	Satellites string   `yaml:"satellites"`
-	Citation   string   `yaml:"citation"`
-	URL        string   `yaml:"url"`
-	Sources    []string `yaml:"sources"`
-	Verified   bool     `yaml:"verified"`
-	Confidence string   `yaml:"confidence"`
-	Note       string   `yaml:"note"`
+	ID          string   `yaml:"id"`
+	Name        string   `yaml:"name"`
+	Places      []string `yaml:"places"`
+	Counties    []string `yaml:"counties"`
+	Aliases     []string `yaml:"aliases"`
+	OtherNames  []string `yaml:"other_names"`
+	Satellites  string   `yaml:"satellites"`
+	tableSource `yaml:",inline"`
 }
 
 func readConsolidated(dir string) (*consolidatedFile, string, error) {

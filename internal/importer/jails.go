@@ -12,15 +12,10 @@ import (
 // jail (sources/jails.yaml).
 type jailFacts struct {
 	States []struct {
-		State        string   `yaml:"state"`
-		Operator     string   `yaml:"operator"`
-		OperatorName string   `yaml:"operator_name"`
-		Citation     string   `yaml:"citation"`
-		URL          string   `yaml:"url"`
-		Sources      []string `yaml:"sources"`
-		Verified     bool     `yaml:"verified"`
-		Confidence   string   `yaml:"confidence"`
-		Note         string   `yaml:"note"`
+		State        string `yaml:"state"`
+		Operator     string `yaml:"operator"`
+		OperatorName string `yaml:"operator_name"`
+		tableSource  `yaml:",inline"`
 	} `yaml:"states"`
 	Counties []struct {
 		State  string `yaml:"state"`
@@ -30,27 +25,17 @@ type jailFacts struct {
 		Operator string `yaml:"operator"`
 		// OperatorID is the operator's agency id, where it is not <county>/<slug of its name>
 		// (an agency already in the dataset, or the id the curated facts use).
-		OperatorID   string   `yaml:"operator_id"`
-		OperatorName string   `yaml:"operator_name"`
-		Citation     string   `yaml:"citation"`
-		URL          string   `yaml:"url"`
-		Sources      []string `yaml:"sources"`
-		Verified     bool     `yaml:"verified"`
-		Confidence   string   `yaml:"confidence"`
-		Note         string   `yaml:"note"`
+		OperatorID   string `yaml:"operator_id"`
+		OperatorName string `yaml:"operator_name"`
+		tableSource  `yaml:",inline"`
 	} `yaml:"counties"`
 	// Cities are city agencies that run a jail of their own beside the county's.
 	Cities []struct {
-		State        string   `yaml:"state"`
-		City         string   `yaml:"city"`
-		OperatorID   string   `yaml:"operator_id"`
-		OperatorName string   `yaml:"operator_name"`
-		Citation     string   `yaml:"citation"`
-		URL          string   `yaml:"url"`
-		Sources      []string `yaml:"sources"`
-		Verified     bool     `yaml:"verified"`
-		Confidence   string   `yaml:"confidence"`
-		Note         string   `yaml:"note"`
+		State        string `yaml:"state"`
+		City         string `yaml:"city"`
+		OperatorID   string `yaml:"operator_id"`
+		OperatorName string `yaml:"operator_name"`
+		tableSource  `yaml:",inline"`
 	} `yaml:"cities"`
 	// Unverified are reports that a county runs no jail which no source confirms: the default
 	// stays, and the sheriff's note says what was reported.

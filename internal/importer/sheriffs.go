@@ -11,30 +11,24 @@ import (
 // sheriffFile is jurisdictions/sources/sheriffs.yaml: where the default (every county-equivalent
 // has a sheriff) does not hold, or says more.
 type sheriffFile struct {
-	States []struct {
-		State      string   `yaml:"state"`
-		Sheriffs   string   `yaml:"sheriffs"`
-		Citation   string   `yaml:"citation"`
-		URL        string   `yaml:"url"`
-		Sources    []string `yaml:"sources"`
-		Verified   bool     `yaml:"verified"`
-		Confidence string   `yaml:"confidence"`
-		Note       string   `yaml:"note"`
-	} `yaml:"states"`
+	States   []sheriffState `yaml:"states"`
 	Counties []struct {
-		State      string   `yaml:"state"`
-		County     string   `yaml:"county"`
-		Sheriff    string   `yaml:"sheriff"`
-		Name       string   `yaml:"name"`
-		Elected    *bool    `yaml:"elected"`
-		BoundBy    []string `yaml:"bound_by"`
-		Citation   string   `yaml:"citation"`
-		URL        string   `yaml:"url"`
-		Sources    []string `yaml:"sources"`
-		Verified   bool     `yaml:"verified"`
-		Confidence string   `yaml:"confidence"`
-		Note       string   `yaml:"note"`
+		State       string   `yaml:"state"`
+		County      string   `yaml:"county"`
+		Sheriff     string   `yaml:"sheriff"`
+		Name        string   `yaml:"name"`
+		Elected     *bool    `yaml:"elected"`
+		BoundBy     []string `yaml:"bound_by"`
+		tableSource `yaml:",inline"`
 	} `yaml:"counties"`
+}
+
+// sheriffState says who serves as sheriff in a state where the default (each county its own
+// sheriff) does not hold: none, the state, or the county government.
+type sheriffState struct {
+	State       string `yaml:"state"`
+	Sheriffs    string `yaml:"sheriffs"`
+	tableSource `yaml:",inline"`
 }
 
 // nsaFAQ is the source for the default: nearly every county has a sheriff.

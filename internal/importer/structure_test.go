@@ -278,16 +278,7 @@ func TestCuratedStructureTablesAreStrict(t *testing.T) {
 	n := &national{byState: map[string]*stateIndex{"CO": {usps: "CO", id: "us/co"}}, report: &Report{}}
 	err = n.consolidate(&consolidatedFile{Governments: []*government{{ID: "us/co/denver", Name: "Denver", Counties: []string{"08031"}}}}, "consolidated.yaml")
 	require.ErrorContains(t, err, "citation and url")
-	err = n.sheriffs(&sheriffFile{States: []struct {
-		State      string   `yaml:"state"`
-		Sheriffs   string   `yaml:"sheriffs"`
-		Citation   string   `yaml:"citation"`
-		URL        string   `yaml:"url"`
-		Sources    []string `yaml:"sources"`
-		Verified   bool     `yaml:"verified"`
-		Confidence string   `yaml:"confidence"`
-		Note       string   `yaml:"note"`
-	}{{State: "CO", Sheriffs: "none"}}}, "sheriffs.yaml")
+	err = n.sheriffs(&sheriffFile{States: []sheriffState{{State: "CO", Sheriffs: "none"}}}, "sheriffs.yaml")
 	require.ErrorContains(t, err, "citation and url")
 }
 

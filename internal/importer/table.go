@@ -23,3 +23,14 @@ func readTable[T any](dir, name string) (*T, string, error) {
 	}
 	return &t, path, nil
 }
+
+// tableSource is what every entry of a curated table says of its source: the citation, its URL,
+// other sources, whether it was verified, with what confidence, and a note.
+type tableSource struct {
+	Citation   string   `yaml:"citation"`
+	URL        string   `yaml:"url"`
+	Sources    []string `yaml:"sources"`
+	Verified   bool     `yaml:"verified"`
+	Confidence string   `yaml:"confidence"`
+	Note       string   `yaml:"note"`
+}
