@@ -42,16 +42,11 @@ func stats(t *testing.T, args ...string) statsOut {
 func TestStatsReconcileWithICELists(t *testing.T) {
 	res, err := importer.Run(context.Background(), "../../../shared/data", "../../jurisdictions/sources")
 	require.NoError(t, err)
+	all, err := res.Agreements()
+	require.NoError(t, err)
 	gen := map[string]*jurisdictions.Agreement{}
-	for name, b := range res.Files {
-		if !strings.HasSuffix(name, ".yaml") {
-			continue
-		}
-		f, err := jurisdictions.ParseFile(name, b)
-		require.NoError(t, err)
-		for _, g := range f.Agreements {
-			gen[g.ID] = g
-		}
+	for _, g := range all {
+		gen[g.ID] = g
 	}
 	ds, err := jurisdictions.Default()
 	require.NoError(t, err)

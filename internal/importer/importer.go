@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,6 +26,22 @@ import (
 type Result struct {
 	Files  map[string][]byte
 	Report *Report
+}
+
+// Agreements parses the generated fact files and returns the agreements they hold.
+func (r *Result) Agreements() ([]*jurisdictions.Agreement, error) {
+	var out []*jurisdictions.Agreement
+	for _, name := range slices.Sorted(maps.Keys(r.Files)) {
+		if !strings.HasSuffix(name, ".yaml") {
+			continue
+		}
+		f, err := jurisdictions.ParseFile(name, r.Files[name])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f.Agreements...)
+	}
+	return out, nil
 }
 
 // aliasFile lists source names the rules cannot place, each mapped by hand to an agency id.

@@ -105,16 +105,11 @@ func TestLaterSheet(t *testing.T) {
 	require.True(t, slices.ContainsFunc(rep.FilesSkipped, func(s string) bool { return strings.HasPrefix(s, "notes.txt: the name matches none") }))
 	require.Equal(t, 1, rep.StateFixes["NEW HAMSPHIRE read as NH"])
 
+	all, err := res.Agreements()
+	require.NoError(t, err)
 	gs := map[string]*jurisdictions.Agreement{}
-	for name, b := range res.Files {
-		if !strings.HasSuffix(name, ".yaml") {
-			continue
-		}
-		f, err := jurisdictions.ParseFile(name, b)
-		require.NoError(t, err)
-		for _, g := range f.Agreements {
-			gs[g.Agency+"#"+g.Model] = g
-		}
+	for _, g := range all {
+		gs[g.Agency+"#"+g.Model] = g
 	}
 	// New on the later sheet.
 	travis := gs["us/tx/travis-county/sheriff#warrant-service-officer"]
