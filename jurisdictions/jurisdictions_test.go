@@ -107,6 +107,8 @@ func TestValidateErrors(t *testing.T) {
 		{"duty on a ban", "norms:\n  - {id: us/tx/y, title: Y, type: statute, citation: c, url: https://e.org, jurisdiction: us/tx, effective: 2020-01-01, effects: [{type: prohibits, duty: enter}]}\n", "only applies to effects of type requires"},
 		{"repealed before effective", "norms:\n  - {id: us/tx/y, title: Y, type: statute, citation: c, url: https://e.org, jurisdiction: us/tx, effective: 2020-01-01, repealed: 2019-01-01, effects: [{type: permits}]}\n", "is before the effective date"},
 		{"unverified without note", "norms:\n  - {id: us/tx/y, title: Y, type: statute, citation: c, url: https://e.org, jurisdiction: us/tx, effective: 2020-01-01, verified: false, effects: [{type: permits}]}\n", "note: required when verified is false"},
+		{"empty open question", "jurisdictions:\n  - {id: us/tx/x, name: X, kind: county, parent: us/tx, checked: {date: 2026-11-30, outcome: no-law-found, searched: s, note: n, open: [\" \"]}}\n", "open[0] is empty"},
+		{"open question with no survey", "jurisdictions:\n  - {id: us/tx/x, name: X, kind: county, parent: us/tx, checked: {date: 2026-11-30, outcome: not-researched, note: n, open: [q]}}\n", "a jurisdiction not researched at all has no survey"},
 		{"unknown reach agency", "norms:\n  - {id: us/tx/y, title: Y, type: statute, citation: c, url: https://e.org, jurisdiction: us/tx, effective: 2020-01-01, effects: [{type: permits, reaches: {agencies: [us/tx/nobody]}}]}\n", `unknown agency "us/tx/nobody"`},
 	}
 	for _, c := range cases {

@@ -121,6 +121,10 @@ type Checked struct {
 	Confidence string   `yaml:"confidence" json:"confidence,omitempty"`
 	Note       string   `yaml:"note" json:"note"`
 	Sources    []string `yaml:"sources" json:"sources,omitempty"`
+	// Open lists the questions bearing on the answer that the survey left unresearched (whether
+	// a county resolution reaches the elected sheriff, say). Every answer resting on the survey
+	// names them.
+	Open []string `yaml:"open" json:"open,omitempty"`
 }
 
 // Jurisdiction is the nation, a state, a county or a place.
@@ -369,6 +373,7 @@ func (j *Jurisdiction) clone() *Jurisdiction {
 	if j.Checked != nil {
 		ch := *j.Checked
 		ch.Sources = slices.Clone(ch.Sources)
+		ch.Open = slices.Clone(ch.Open)
 		c.Checked = &ch
 	}
 	if j.Consolidated != nil {

@@ -166,6 +166,14 @@ func (c *checker) checkJurisdiction(j *Jurisdiction) {
 		for _, s := range ch.Sources {
 			c.url(p, "checked", s)
 		}
+		for i, q := range ch.Open {
+			if strings.TrimSpace(q) == "" {
+				c.fail(p, "checked", "open[%d] is empty: say which question was left unresearched", i)
+			}
+		}
+		if ch.Outcome == "not-researched" && len(ch.Open) > 0 {
+			c.fail(p, "checked", "open lists what a survey left unresearched; a jurisdiction not researched at all has no survey")
+		}
 	}
 	for _, a := range j.Aliases {
 		if !idPattern.MatchString(a) {

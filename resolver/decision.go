@@ -82,6 +82,8 @@ type CoverageEntry struct {
 	Date         string `json:"date"`
 	Confidence   string `json:"confidence"`
 	Note         string `json:"note"`
+	// Open lists the questions bearing on the answer that the survey left unresearched.
+	Open []string `json:"open"`
 }
 
 // Coverage is what an answer rests on: the survey of the state's law and of the local policies

@@ -40,9 +40,8 @@ func TestIntervalAnswersEqualUncached(t *testing.T) {
 	ctx := context.Background()
 	cached, err := New(ctx, WithStates("TX"))
 	require.NoError(t, err)
-	direct, err := New(ctx, WithStates("TX"))
+	direct, err := New(ctx, WithStates("TX"), WithoutCache())
 	require.NoError(t, err)
-	direct.uncached = true
 
 	localityDate := map[string]bool{}
 	var dates []string

@@ -40,13 +40,10 @@ type Resolver struct {
 	namesOnce sync.Once
 	names     *nameIndex
 	// iv cuts the calendar where an answer can change; cache keeps answers by question and
-	// interval (interval.go). uncached evaluates every question afresh on its own date
-	// (WithoutCache); exactDates keeps answers by the date asked instead of its interval, for a
-	// policy with extra modules, which may do date arithmetic.
-	iv         *intervals
-	cache      decisionCache
-	uncached   bool
-	exactDates bool
+	// interval (interval.go); mode says what is kept.
+	iv    *intervals
+	cache decisionCache
+	mode  cacheMode
 	// shared keeps the values of the policy's input-free rules across queries (vcache.go).
 	shared *sharedCache
 }
@@ -160,7 +157,9 @@ func New(ctx context.Context, opts ...Option) (*Resolver, error) {
 	return prepare(ctx, ds, comp, cacheMode{uncached: c.noCache, exactDates: len(c.extraPolicy) > 0})
 }
 
-// cacheMode says what a resolver keeps between questions.
+// cacheMode says what a resolver keeps between questions: uncached evaluates every question
+// afresh on its own date (WithoutCache); exactDates keeps answers by the date asked instead of
+// its interval, for a policy with extra modules, which may do date arithmetic.
 type cacheMode struct{ uncached, exactDates bool }
 
 func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler, mode cacheMode) (*Resolver, error) {
@@ -171,8 +170,7 @@ func prepare(ctx context.Context, ds *jurisdictions.Dataset, comp *ast.Compiler,
 	// The document holds plain values only (Document guarantees it), so the store keeps them as
 	// AST values: reads cost nothing, decisions run about 10% faster, loading takes longer.
 	store := inmem.NewFromObjectWithOpts(map[string]any{"facts": doc}, inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
-	r := &Resolver{ds: ds, compiler: comp, iv: newIntervals(doc), shared: newSharedCache(comp),
-		uncached: mode.uncached, exactDates: mode.exactDates}
+	r := &Resolver{ds: ds, compiler: comp, iv: newIntervals(doc), shared: newSharedCache(comp), mode: mode}
 	for _, q := range []struct {
 		path string
 		out  *rego.PreparedEvalQuery
@@ -251,7 +249,7 @@ func (r *Resolver) Layer(ctx context.Context, files ...*jurisdictions.File) (*Re
 	if err != nil {
 		return nil, err
 	}
-	return prepare(ctx, ds, r.compiler, cacheMode{uncached: r.uncached, exactDates: r.exactDates})
+	return prepare(ctx, ds, r.compiler, r.mode)
 }
 
 // Dataset returns the facts the resolver answers over.
@@ -575,19 +573,19 @@ var errPolicy = errors.New("the policy gave no decision")
 func (r *Resolver) evalCached(ctx context.Context, kind string, pq rego.PreparedEvalQuery, input map[string]any, out any) error {
 	d, _ := input["as_of"].(string)
 	e := d
-	if !r.uncached && !r.exactDates && validDate(d) {
+	if !r.mode.uncached && !r.mode.exactDates && validDate(d) {
 		e = r.iv.evalDate(d)
 	}
 	input["as_of"] = e
 	key := fmt.Sprint(kind, "\x00", input["agency"], "\x00", input["model"], "\x00", input["locality"], "\x00", input["state"], "\x00", e)
 	val, ok := r.cache.get(key)
-	if !ok || r.uncached {
+	if !ok || r.mode.uncached {
 		var err error
 		share := kind == "agency" || kind == "locality"
 		if val, err = r.evalValue(ctx, pq, input, share); err != nil {
 			return err
 		}
-		if !r.uncached {
+		if !r.mode.uncached {
 			r.cache.put(key, val)
 		}
 	}
@@ -606,7 +604,7 @@ func (r *Resolver) evalValue(ctx context.Context, pq rego.PreparedEvalQuery, inp
 	// The report and the stats visit every agency once: keeping what they compute would cost
 	// more (a copy and a lock per value) than it saves, and would crowd out what the
 	// questions about one agency or place reuse.
-	if share && !r.uncached {
+	if share && !r.mode.uncached {
 		opts = append(opts, rego.EvalVirtualCache(r.shared.forEval()))
 	}
 	rs, err := pq.Eval(ctx, opts...)

@@ -19,9 +19,8 @@ func TestSharedCacheConcurrent(t *testing.T) {
 	ctx := context.Background()
 	shared, err := New(ctx, WithStates("TX"))
 	require.NoError(t, err)
-	direct, err := New(ctx, WithStates("TX"))
+	direct, err := New(ctx, WithStates("TX"), WithoutCache())
 	require.NoError(t, err)
-	direct.uncached = true
 
 	var agencies []string
 	for id := range shared.ds.Agencies {
@@ -91,12 +90,12 @@ func TestCacheModes(t *testing.T) {
 	require.NoError(t, err)
 	extra, err := New(ctx, WithStates("TX"), WithPolicy(map[string]string{"extra.rego": "package extra\n\nyear := 1\n"}))
 	require.NoError(t, err)
-	require.False(t, plain.uncached || plain.exactDates)
-	require.True(t, none.uncached)
-	require.True(t, extra.exactDates)
+	require.False(t, plain.mode != cacheMode{})
+	require.True(t, none.mode.uncached)
+	require.True(t, extra.mode.exactDates)
 	whatIf, err := extra.Layer(ctx)
 	require.NoError(t, err)
-	require.True(t, whatIf.exactDates, "a what-if keeps its resolver's mode")
+	require.True(t, whatIf.mode.exactDates, "a what-if keeps its resolver's mode")
 
 	q := AgencyQuery{Agency: "us/tx/travis-county/sheriff", Model: "jail-enforcement", AsOf: "2026-12-02"}
 	want, err := plain.Agency(ctx, q)

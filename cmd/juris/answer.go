@@ -136,8 +136,17 @@ func printContext(w io.Writer, cs []resolver.ContextMeasure) {
 // were made, and which were not.
 func printCoverage(w io.Writer, c resolver.Coverage) {
 	fmt.Fprintf(w, "  coverage: %s\n", coverageWords("state law", c.StateLaw))
+	printOpen(w, c.StateLaw)
 	for _, l := range c.LocalPolicies {
 		fmt.Fprintf(w, "            %s\n", coverageWords("local policies", l))
+		printOpen(w, l)
+	}
+}
+
+// printOpen names the questions a survey left unresearched.
+func printOpen(w io.Writer, e resolver.CoverageEntry) {
+	for _, q := range e.Open {
+		fmt.Fprintf(w, "              NOT RESEARCHED: %s\n", q)
 	}
 }
 

@@ -174,7 +174,11 @@ func surveyCell(c *jurisdictions.Checked) string {
 	if c.Confidence != "" {
 		conf = ", confidence " + c.Confidence
 	}
-	return fmt.Sprintf("%s: %s%s", c.Date, strings.ReplaceAll(c.Outcome, "-", " "), conf)
+	open := ""
+	for _, q := range c.Open {
+		open += "<br>**not researched:** " + cell(q)
+	}
+	return fmt.Sprintf("%s: %s%s%s", c.Date, strings.ReplaceAll(c.Outcome, "-", " "), conf, open)
 }
 
 // normsCell lists the norms a jurisdiction made, one per line, with their effects, dates and

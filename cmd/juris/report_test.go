@@ -169,3 +169,29 @@ func TestCoverageTableSaysWhatWasNotResearched(t *testing.T) {
 	require.Contains(t, out, "| Puerto Rico (PR) | not-researched | **not researched** |")
 	require.Contains(t, out, "5 M.R.S. ch. 337-E")
 }
+
+// TestOpenQuestionsInEveryAnswer: the questions a survey left unresearched (checked.open) are
+// named in the text and JSON answers that rest on it, and in the coverage table.
+func TestOpenQuestionsInEveryAnswer(t *testing.T) {
+	const q = "Whether Resolution 31730 (2017) binds city agencies"
+	code, out, stderr := juris(t, "locality", "us/wa/seattle", "--as-of", "2026-11-30")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "NOT RESEARCHED: "+q)
+	code, out, stderr = juris(t, "agency", "us/wa/seattle/police", "--model", "task-force", "--as-of", "2026-11-30", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var d struct {
+		Coverage struct {
+			LocalPolicies []struct {
+				Jurisdiction string   `json:"jurisdiction"`
+				Open         []string `json:"open"`
+			} `json:"local_policies"`
+		} `json:"coverage"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	require.Len(t, d.Coverage.LocalPolicies, 1)
+	require.Equal(t, "us/wa/seattle", d.Coverage.LocalPolicies[0].Jurisdiction)
+	require.Contains(t, strings.Join(d.Coverage.LocalPolicies[0].Open, "\n"), q)
+	code, out, stderr = juris(t, "coverage")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "**not researched:** "+q)
+}

@@ -500,6 +500,7 @@ _coverage_entry(jid) := {
 	"date": c.date,
 	"confidence": object.get(c, "confidence", ""),
 	"note": c.note,
+	"open": object.get(c, "open", []),
 } if {
 	c := data.facts.jurisdictions[jid].checked
 	c.outcome != "not-researched"
@@ -510,6 +511,7 @@ _coverage_entry(jid) := {
 	"date": "",
 	"confidence": "",
 	"note": "",
+	"open": [],
 }
 
 # _coverage_of_owner is what an answer about an agency that jurisdiction jid owns rests on: the
